@@ -1,0 +1,61 @@
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../pipeline/version.js';
+import { buildCommand } from './build-command.js';
+import { renderCommand } from './render-command.js';
+
+/**
+ * Parses arguments and hands over to the command modules; nothing else lives
+ * here. Returns the process exit code.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('orgpress')
+    .description('A static-site blog generator for org-mode (and markdown) writers.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run `orgpress --help` for usage)')
+    .exitOverride();
+
+  const rootOption = () => new Option('--root <dir>', 'site root (holds drafts/, templates/, static/, site.yaml)').default('.');
+  const configOption = () => new Option('--config <file>', 'config file, relative to the root (default: site.yaml)');
+  const baseUrlOption = () => new Option('--base-url <url>', 'absolute URL the site is served from (overrides baseUrl)');
+
+  program
+    .command('build')
+    .description('build the site into dist/ (or --out); writes nothing unless every draft is fine')
+    .addOption(rootOption())
+    .addOption(configOption())
+    .option('--out <dir>', 'output folder, relative to the root (default: dist)')
+    .option('--drafts', 'include posts marked draft: true', false)
+    .addOption(baseUrlOption())
+    .action(async (o: { root: string; config?: string; out?: string; drafts: boolean; baseUrl?: string }) => {
+      exitCode = await buildCommand(o);
+    });
+
+  program
+    .command('render')
+    .description("print one draft's post body as HTML on stdout (--page: the whole page)")
+    .argument('<file>', 'the draft (.org or .md)')
+    .option('--page', 'print the whole page with the layout, like the built site', false)
+    .addOption(rootOption())
+    .addOption(configOption())
+    .addOption(baseUrlOption())
+    .action(async (file: string, o: { page: boolean; root: string; config?: string; baseUrl?: string }) => {
+      exitCode = await renderCommand(file, o);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage mistakes with 2, as is usual for CLIs.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    throw err;
+  }
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 2;
+  }
+  return exitCode;
+}

@@ -1,0 +1,39 @@
+import type { Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import type { TodoNote } from '../document.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { collectMarkdownTodos } from '../todos/collect-markdown-todos.js';
+
+export interface MarkdownBody {
+  text: string;
+  file: string;
+  startLine: number;
+}
+
+export interface MarkdownToHastResult {
+  tree: Root;
+  todos: TodoNote[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Markdown (CommonMark + GFM tables, footnotes, task lists) → hast, joining
+ * the org path at the shared rehype stage. Raw HTML is parsed into the tree
+ * (rehype-raw) so later stages see real elements and comments can be removed.
+ */
+export function markdownToHast(body: MarkdownBody, opts: { rawHtml: boolean }): MarkdownToHastResult {
+  const mdast = unified().use(remarkParse).use(remarkGfm).parse(body.text) as MdastRoot;
+  const gfm = unified().use(remarkGfm);
+  const transformed = gfm.runSync(mdast) as MdastRoot;
+  const todos = collectMarkdownTodos(transformed, { file: body.file, bodyStartLine: body.startLine });
+  const toHast = unified()
+    .use(remarkRehype, { allowDangerousHtml: opts.rawHtml, handlers: todos.handlers })
+    .use(opts.rawHtml ? [rehypeRaw] : []);
+  const tree = toHast.runSync(transformed) as Root;
+  return { tree, todos: todos.notes, diagnostics: [] };
+}

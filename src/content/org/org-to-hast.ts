@@ -1,0 +1,62 @@
+import type { Root } from 'hast';
+import { unified } from 'unified';
+import uniorgParse from 'uniorg-parse';
+import uniorgRehype from 'uniorg-rehype';
+import type { OrgData } from 'uniorg';
+import { visit } from 'unist-util-visit';
+import type { TodoNote } from '../document.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { readExportOptions, type OrgExportOptions } from './read-in-file-settings.js';
+import { unescapeLinkPath, unescapeMarkupCharacters } from './unescape-text.js';
+import { tableHandler } from './handlers/table.js';
+import { readTodoKeywords } from '../todos/read-todo-keywords.js';
+import { collectOrgTodos } from '../todos/collect-org-todos.js';
+import { commentHandlers } from '../todos/comment-handlers.js';
+
+export interface OrgBody {
+  /** The org text after the YAML front matter. */
+  text: string;
+  /** Path of the draft, relative to the site root. */
+  file: string;
+  /** 1-based line of the original file where `text` starts. */
+  startLine: number;
+}
+
+export interface OrgToHastResult {
+  tree: Root;
+  todos: TodoNote[];
+  options: OrgExportOptions;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Org text → hast, with our handlers in place of uniorg-rehype's defaults
+ * where org fidelity needs them. Pure: no file system.
+ */
+export function orgToHast(body: OrgBody): OrgToHastResult {
+  const options = readExportOptions(body.text);
+  const keywords = readTodoKeywords(body.text);
+  const parser = unified().use(uniorgParse, {
+    trackPosition: true,
+    useSubSuperscripts: options.subSuperscripts,
+    todoKeywords: keywords.all,
+  });
+  const org = parser.parse(body.text) as OrgData;
+
+  unescapeMarkupCharacters(org);
+  visit(org, 'link', (node: { rawLink: string }) => {
+    node.rawLink = unescapeLinkPath(node.rawLink);
+  });
+
+  const todos = collectOrgTodos(org, { file: body.file, bodyStartLine: body.startLine, keywords });
+
+  const converter = unified().use(uniorgRehype, {
+    handlers: {
+      table: tableHandler,
+      ...commentHandlers(todos.lookup),
+    },
+    footnotesSection: (footnotes) => footnotes,
+  });
+  const tree = converter.runSync(org) as Root;
+  return { tree, todos: todos.notes, options, diagnostics: [] };
+}

@@ -1,0 +1,73 @@
+import type { Root } from 'hast';
+import { unified } from 'unified';
+import rehypeRaw from 'rehype-raw';
+import { toHtml } from 'hast-util-to-html';
+import { remove } from 'unist-util-remove';
+import type { SiteConfig } from '../config/schema.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatOf } from '../source/read-drafts.js';
+import type { Document, SourceFile, TodoNote } from './document.js';
+import { readFrontMatter } from './front-matter/read-front-matter.js';
+import { orgToHast } from './org/org-to-hast.js';
+import { markdownToHast } from './markdown/markdown-to-hast.js';
+import { shiftHeadings } from './html/shift-headings.js';
+import { addHeadingIds } from './html/heading-ids.js';
+import { countWords, firstParagraphText } from './html/text-stats.js';
+import { stripTodoAsides } from './todos/todo-aside.js';
+
+/**
+ * The content stage: one draft's text in, one Document out. A pure function
+ * of (file text, config): no file system, no other posts. That is what makes
+ * it cacheable and safe to run in worker threads.
+ */
+export function renderDocument(source: SourceFile, config: SiteConfig): Document {
+  const format = formatOf(source.path) ?? 'org';
+  const fm = readFrontMatter(source, format, config);
+  const diagnostics: Diagnostic[] = [...fm.diagnostics];
+
+  let tree: Root;
+  let todos: TodoNote[];
+  if (format === 'org') {
+    const r = orgToHast({ text: fm.body, file: source.path, startLine: fm.bodyStartLine });
+    tree = r.tree;
+    todos = r.todos;
+    diagnostics.push(...r.diagnostics);
+  } else {
+    const r = markdownToHast({ text: fm.body, file: source.path, startLine: fm.bodyStartLine }, { rawHtml: config.rawHtml });
+    tree = r.tree;
+    todos = r.todos;
+    diagnostics.push(...r.diagnostics);
+  }
+
+  // Raw HTML from export blocks becomes real nodes, so comments inside it can be
+  // removed and later stages (links, ids) see it; turned off by `rawHtml: false`.
+  if (config.rawHtml) tree = unified().use(rehypeRaw).runSync(tree) as Root;
+  else remove(tree, 'raw');
+  remove(tree, 'comment');
+
+  shiftHeadings(tree);
+  const toc = addHeadingIds(tree);
+
+  const devHtml = toHtml(tree, { allowDangerousHtml: false });
+  stripTodoAsides(tree);
+  const html = toHtml(tree, { allowDangerousHtml: false });
+
+  const meta = fm.meta;
+  if (meta.summary === null) meta.summary = firstParagraphText(tree);
+
+  return {
+    source,
+    format,
+    meta,
+    html,
+    devHtml,
+    toc,
+    todos,
+    links: [],
+    assets: [],
+    wordCount: countWords(tree),
+    diagnostics,
+  };
+}
+
+export { hasErrors };

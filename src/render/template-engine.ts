@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Liquid } from 'liquidjs';
+import { absoluteUrl, withBasePath, type UrlBase } from './urls.js';
+
+/** The built-in theme, shipped with the package (`templates/` at the package root). */
+export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+/**
+ * LiquidJS: Jekyll and Eleventy users already know it, it is maintained,
+ * pure JavaScript, escapes output by default (`outputEscape`), and
+ * layouts/blocks/includes cover a theme's needs. A site's own `templates/`
+ * folder is searched first, so a user can override one file of the theme.
+ */
+export function createTemplateEngine(siteTemplates: string | null, base: UrlBase, opts: { strict?: boolean } = {}): Liquid {
+  const roots = [siteTemplates, BUILTIN_TEMPLATES].filter(
+    (d, i, all): d is string => d !== null && existsSync(d) && all.indexOf(d) === i,
+  );
+  const engine = new Liquid({
+    root: roots,
+    partials: roots,
+    layouts: roots,
+    extname: '.liquid',
+    outputEscape: 'escape',
+    strictFilters: true,
+    strictVariables: opts.strict ?? false,
+    jsTruthy: true,
+    cache: true,
+  });
+  engine.registerFilter('url', (value: unknown) => withBasePath(base, String(value ?? '')));
+  engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(base, String(value ?? '')));
+  return engine;
+}
+
+/** Where a template file lives (site's own first), for diagnostics. */
+export function templatePath(siteTemplates: string | null, name: string): string {
+  const own = siteTemplates ? path.join(siteTemplates, name) : null;
+  return own && existsSync(own) ? own : path.join(BUILTIN_TEMPLATES, name);
+}

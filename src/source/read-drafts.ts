@@ -1,0 +1,114 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SourceFile, SourceFormat } from '../content/document.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+const FORMATS: Record<string, SourceFormat> = { '.org': 'org', '.md': 'markdown', '.markdown': 'markdown' };
+
+export function formatOf(file: string): SourceFormat | null {
+  return FORMATS[path.extname(file).toLowerCase()] ?? null;
+}
+
+/** Editor leftovers and hidden files are never posts (`#x.org#`, `.x.org.swp`, `x.org~`). */
+export function isIgnoredName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('#') || name.endsWith('~') || name.endsWith('#');
+}
+
+export interface ReadDraftsResult {
+  files: SourceFile[];
+  /** Every other file under drafts/ (images and the like), relative to the root. */
+  assets: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads every draft below `draftsDir`; paths in the result are relative to `root`, `/`-separated. */
+export async function readDrafts(root: string, draftsDir: string): Promise<ReadDraftsResult> {
+  const files: SourceFile[] = [];
+  const assets: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const absDir = path.resolve(root, draftsDir);
+  let entries: string[];
+  try {
+    entries = (await readdir(absDir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { files, assets, diagnostics };
+    diagnostics.push(error(toRel(root, absDir), 0, 0, `cannot read the drafts folder: ${code ?? String(err)}`, { hint: 'check its permissions' }));
+    return { files, assets, diagnostics };
+  }
+  entries.sort();
+  await Promise.all(
+    entries.map(async (abs) => {
+      const rel = toRel(root, abs);
+      if (rel.split('/').some(isIgnoredName)) return;
+      if (!formatOf(abs)) {
+        assets.push(rel);
+        return;
+      }
+      const bytes = await readFile(abs);
+      const decoded = decodeText(bytes);
+      if (decoded.badOffset !== null) {
+        const { line, column } = positionOfByte(bytes, decoded.badOffset);
+        diagnostics.push(
+          error(rel, line, column, 'the file is not valid UTF-8 text', {
+            code: 'source/encoding',
+            hint: 'save it as UTF-8 (in Emacs: C-x RET f utf-8 RET, then save)',
+          }),
+        );
+        return;
+      }
+      files.push({ path: rel, text: decoded.text });
+    }),
+  );
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  assets.sort();
+  return { files, assets, diagnostics };
+}
+
+export function toRel(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}
+
+/** UTF-8 decode; CRLF and lone CR become LF so positions count lines the way editors do. */
+export function decodeText(bytes: Uint8Array): { text: string; badOffset: number | null } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: normalizeNewlines(text), badOffset: null };
+  } catch {
+    return { text: '', badOffset: firstInvalidUtf8(bytes) };
+  }
+}
+
+export function normalizeNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
