@@ -49,20 +49,26 @@ export async function renderCommand(file: string, o: RenderCommandOptions): Prom
     printDiagnostics(diagnostics, sources);
     return 1;
   }
+  // A one-post site through the same stages as `build`; links to other drafts
+  // become Emacs-style `other.html` names, with a warning.
+  const site = buildSite([doc], config, {
+    includeDrafts: true,
+    requireDates: false,
+    draftFiles: null,
+    missingLinks: 'html-name',
+  });
+  diagnostics.push(...site.diagnostics);
+  const post = site.posts[0];
   if (!o.page) {
     printDiagnostics(diagnostics, sources);
-    process.stdout.write(doc.html + '\n');
-    return 0;
+    process.stdout.write((post?.html ?? doc.html) + '\n');
+    return hasErrors(diagnostics) ? 1 : 0;
   }
-  // The whole page: a one-post site through the same templates as `build`.
-  const site = buildSite([{ ...doc, meta: { ...doc.meta, draft: false } }], config, { includeDrafts: true });
-  diagnostics.push(...site.diagnostics);
   const base = urlBase(config.baseUrl);
   const engine = createTemplateEngine(path.resolve(root, config.dirs.templates), base);
   const pages = await renderPages({ site, engine, base, version: VERSION, dev: false, root });
   diagnostics.push(...pages.diagnostics);
   printDiagnostics(diagnostics, sources);
-  const post = site.posts[0];
   const page = post && pages.files.find((f) => f.path === post.outputPath);
   if (!page || hasErrors(diagnostics)) return 1;
   process.stdout.write(String(page.content));

@@ -4,7 +4,7 @@ import rehypeRaw from 'rehype-raw';
 import { toHtml } from 'hast-util-to-html';
 import { remove } from 'unist-util-remove';
 import type { SiteConfig } from '../config/schema.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOf } from '../source/read-drafts.js';
 import type { Document, SourceFile, TodoNote } from './document.js';
 import { readFrontMatter } from './front-matter/read-front-matter.js';
@@ -14,6 +14,9 @@ import { shiftHeadings } from './html/shift-headings.js';
 import { addHeadingIds } from './html/heading-ids.js';
 import { countWords, firstParagraphText } from './html/text-stats.js';
 import { stripTodoAsides } from './todos/todo-aside.js';
+import { resolveHeadingLinks } from './html/resolve-heading-links.js';
+import { urlBase } from '../render/urls.js';
+import type { ResolvedLinks } from './org/resolve-links.js';
 
 /**
  * The content stage: one draft's text in, one Document out. A pure function
@@ -27,10 +30,18 @@ export function renderDocument(source: SourceFile, config: SiteConfig): Document
 
   let tree: Root;
   let todos: TodoNote[];
+  let links: ResolvedLinks = { links: [], assets: [], headingLinks: [] };
   if (format === 'org') {
-    const r = orgToHast({ text: fm.body, file: source.path, startLine: fm.bodyStartLine });
+    const r = orgToHast({
+      text: fm.body,
+      file: source.path,
+      startLine: fm.bodyStartLine,
+      draftsDir: config.dirs.drafts.replace(/\/+$/, ''),
+      basePath: urlBase(config.baseUrl).basePath,
+    });
     tree = r.tree;
     todos = r.todos;
+    links = r.links;
     diagnostics.push(...r.diagnostics);
   } else {
     const r = markdownToHast({ text: fm.body, file: source.path, startLine: fm.bodyStartLine }, { rawHtml: config.rawHtml });
@@ -47,6 +58,7 @@ export function renderDocument(source: SourceFile, config: SiteConfig): Document
 
   shiftHeadings(tree);
   const toc = addHeadingIds(tree);
+  diagnostics.push(...resolveHeadingLinks(tree, toc, links.headingLinks, source.path));
 
   const devHtml = toHtml(tree, { allowDangerousHtml: false });
   stripTodoAsides(tree);
@@ -63,11 +75,9 @@ export function renderDocument(source: SourceFile, config: SiteConfig): Document
     devHtml,
     toc,
     todos,
-    links: [],
-    assets: [],
+    links: links.links,
+    assets: links.assets,
     wordCount: countWords(tree),
     diagnostics,
   };
 }
-
-export { hasErrors };

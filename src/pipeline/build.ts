@@ -80,7 +80,7 @@ export async function renderProject(project: LoadedProject, opts: { includeDraft
   const { config, root } = project;
   // A draft with errors is left out of the site model: its problems are already reported.
   const usable = project.documents.filter((d) => !hasErrors(d.diagnostics));
-  const site = buildSite(usable, config, { includeDrafts: opts.includeDrafts });
+  const site = buildSite(usable, config, { includeDrafts: opts.includeDrafts, draftFiles: new Set(project.draftAssets) });
   const base = urlBase(config.baseUrl);
   const engine = createTemplateEngine(project.templatesDir, base);
   const pages = await renderPages({ site, engine, base, version: VERSION, dev: opts.dev, root });
@@ -89,6 +89,7 @@ export async function renderProject(project: LoadedProject, opts: { includeDraft
     { from: path.join(BUILTIN_TEMPLATES, 'assets'), to: 'assets' },
     { from: path.join(project.templatesDir, 'assets'), to: 'assets' },
     { from: path.resolve(root, config.dirs.static), to: '' },
+    ...site.media.map((m) => ({ from: path.resolve(root, m), to: 'media/' + path.posix.relative(config.dirs.drafts, m) })),
   ];
   return { site, files, copies, diagnostics: [...site.diagnostics, ...pages.diagnostics] };
 }

@@ -42,7 +42,7 @@ export function renderFeeds(site: Site, base: UrlBase, version: string): OutputF
       date,
       published: m.date ? dateInstant(m.date) : date,
       description: m.summary ?? undefined,
-      content: absolutizeHtml(base, post.doc.html, post.url),
+      content: absolutizeHtml(base, post.html, post.url),
       author: m.author ? [{ name: m.author }] : author ? [author] : undefined,
       category: post.tags.map((t) => ({ name: t.name, term: t.name, domain: absoluteUrl(base, t.url) })),
     });

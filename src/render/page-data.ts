@@ -47,7 +47,7 @@ export function postData(post: SitePost, config: SiteConfig, base: UrlBase, dev:
     readingMinutes: readingMinutes(post.doc.wordCount, config.wordsPerMinute),
     wordCount: post.doc.wordCount,
     draft: meta.draft,
-    contentHtml: dev ? post.doc.devHtml : post.doc.html,
+    contentHtml: dev ? post.devHtml : post.html,
     toc: post.doc.toc,
     newer: post.newer ? { title: post.newer.doc.meta.title, url: post.newer.url } : null,
     older: post.older ? { title: post.older.doc.meta.title, url: post.older.url } : null,

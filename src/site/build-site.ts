@@ -3,11 +3,19 @@ import type { SiteConfig } from '../config/schema.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { slugify } from '../content/front-matter/slug.js';
 import { expandPermalink, outputPathFor } from './permalink.js';
+import { resolveCrossLinks } from './resolve-cross-links.js';
+import { urlBase } from '../render/urls.js';
 import type { ListPage, Site, SitePost, SiteTag } from './site-model.js';
 
 export interface BuildSiteOptions {
   /** `dev` and `build --drafts` show posts marked `draft: true`. */
   includeDrafts: boolean;
+  /** Files under the drafts folder that are not posts (root-relative); null skips the check (a lone `render`). */
+  draftFiles: ReadonlySet<string> | null;
+  /** What a link to a draft outside the site becomes: an error (build) or Emacs' `x.html` (lone render). */
+  missingLinks?: 'error' | 'html-name';
+  /** A published post needs a date (default); a lone `render` does not. */
+  requireDates?: boolean;
 }
 
 /**
@@ -20,7 +28,7 @@ export function buildSite(docs: readonly Document[], config: SiteConfig, opts: B
   const posts: SitePost[] = [];
   for (const doc of docs) {
     if (doc.meta.draft && !opts.includeDrafts) continue;
-    if (!doc.meta.date && !doc.meta.draft) {
+    if (!doc.meta.date && !doc.meta.draft && opts.requireDates !== false) {
       diagnostics.push(
         error(doc.source.path, 1, 1, 'the post has no date', {
           code: 'site/no-date',
@@ -30,7 +38,7 @@ export function buildSite(docs: readonly Document[], config: SiteConfig, opts: B
       continue;
     }
     const url = expandPermalink(config.permalink, doc.meta);
-    posts.push({ doc, url, outputPath: outputPathFor(url), tags: [], newer: null, older: null });
+    posts.push({ doc, url, outputPath: outputPathFor(url), html: doc.html, devHtml: doc.devHtml, tags: [], newer: null, older: null });
   }
 
   posts.sort(newestFirst);
@@ -40,10 +48,30 @@ export function buildSite(docs: readonly Document[], config: SiteConfig, opts: B
     post.older = posts[i + 1] ?? null;
   });
 
+  const base = urlBase(config.baseUrl);
+  const targets = new Map(posts.map((p) => [p.doc.source.path, { url: p.url, doc: p.doc }]));
+  const media = new Set<string>();
+  for (const post of posts) {
+    const body = resolveCrossLinks(post.doc, targets, base, opts.missingLinks ?? 'error');
+    post.html = body.html;
+    post.devHtml = body.devHtml;
+    diagnostics.push(...body.diagnostics);
+    for (const asset of post.doc.assets) {
+      if (opts.draftFiles && !opts.draftFiles.has(asset.source)) {
+        diagnostics.push(
+          error(post.doc.source.path, asset.line, asset.column, `missing file: ${asset.source}`, {
+            code: 'link/missing-file',
+            hint: 'put the file there, or fix the path (it is relative to the draft)',
+          }),
+        );
+      } else media.add(asset.source);
+    }
+  }
+
   const tags = groupTags(posts);
   const listPages = paginate(posts, config.postsPerPage);
   const years = groupYears(posts);
-  return { config, posts, tags, listPages, years, includeDrafts: opts.includeDrafts, diagnostics };
+  return { config, posts, tags, listPages, years, includeDrafts: opts.includeDrafts, media: [...media].sort(), diagnostics };
 }
 
 /** Sort key: the instant when the author gave a time, else the calendar day. Ties: title, then path. */

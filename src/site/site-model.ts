@@ -8,6 +8,9 @@ export interface SitePost {
   url: string;
   /** File under the output folder, e.g. `2018/03/python-asyncio/index.html`. */
   outputPath: string;
+  /** The body with links to other posts resolved: published and dev forms. */
+  html: string;
+  devHtml: string;
   tags: SiteTag[];
   newer: SitePost | null;
   older: SitePost | null;
@@ -41,5 +44,7 @@ export interface Site {
   /** Newest year first. */
   years: { year: string; posts: SitePost[] }[];
   includeDrafts: boolean;
+  /** Files next to the drafts that published posts use (root-relative), copied under /media/. */
+  media: string[];
   diagnostics: Diagnostic[];
 }

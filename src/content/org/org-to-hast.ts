@@ -3,11 +3,11 @@ import { unified } from 'unified';
 import uniorgParse from 'uniorg-parse';
 import uniorgRehype from 'uniorg-rehype';
 import type { OrgData } from 'uniorg';
-import { visit } from 'unist-util-visit';
 import type { TodoNote } from '../document.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readExportOptions, type OrgExportOptions } from './read-in-file-settings.js';
-import { unescapeLinkPath, unescapeMarkupCharacters } from './unescape-text.js';
+import { unescapeMarkupCharacters } from './unescape-text.js';
+import { resolveOrgLinks, type ResolvedLinks } from './resolve-links.js';
 import { tableHandler } from './handlers/table.js';
 import { readTodoKeywords } from '../todos/read-todo-keywords.js';
 import { collectOrgTodos } from '../todos/collect-org-todos.js';
@@ -20,12 +20,16 @@ export interface OrgBody {
   file: string;
   /** 1-based line of the original file where `text` starts. */
   startLine: number;
+  /** Drafts folder relative to the root, and the site's base path, for link URLs. */
+  draftsDir: string;
+  basePath: string;
 }
 
 export interface OrgToHastResult {
   tree: Root;
   todos: TodoNote[];
   options: OrgExportOptions;
+  links: ResolvedLinks;
   diagnostics: Diagnostic[];
 }
 
@@ -44,9 +48,7 @@ export function orgToHast(body: OrgBody): OrgToHastResult {
   const org = parser.parse(body.text) as OrgData;
 
   unescapeMarkupCharacters(org);
-  visit(org, 'link', (node: { rawLink: string }) => {
-    node.rawLink = unescapeLinkPath(node.rawLink);
-  });
+  const links = resolveOrgLinks(org, body);
 
   const todos = collectOrgTodos(org, { file: body.file, bodyStartLine: body.startLine, keywords });
 
@@ -58,5 +60,5 @@ export function orgToHast(body: OrgBody): OrgToHastResult {
     footnotesSection: (footnotes) => footnotes,
   });
   const tree = converter.runSync(org) as Root;
-  return { tree, todos: todos.notes, options, diagnostics: [] };
+  return { tree, todos: todos.notes, options, links, diagnostics: [] };
 }
