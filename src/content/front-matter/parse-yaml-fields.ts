@@ -61,7 +61,7 @@ export function parseYamlFields(yaml: string, firstLine: number, file: string): 
   const diagnostics: Diagnostic[] = [];
 
   for (const e of doc.errors) {
-    const { line, column } = at(e.pos[0]);
+    const { line, column } = at(errorOffset(yaml, e));
     diagnostics.push(
       error(file, line, column, `invalid YAML: ${firstSentence(e.message)}`, {
         hint: HINTS[e.code] ?? GENERIC_HINT,
@@ -119,6 +119,17 @@ export function parseYamlFields(yaml: string, firstLine: number, file: string): 
     });
   }
   return { fields, diagnostics, ok: true };
+}
+
+/**
+ * yaml reports an unclosed quote where the text ends; the opening quote is
+ * where the author has to look.
+ */
+function errorOffset(yaml: string, e: YAMLError): number {
+  const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+  if (quote === undefined) return e.pos[0];
+  const open = yaml.lastIndexOf(quote, e.pos[0] - 1);
+  return open >= 0 ? open : e.pos[0];
 }
 
 function plainSpelling(node: Node | null): string | undefined {

@@ -130,7 +130,7 @@ export function readFrontMatter(source: SourceFile, format: SourceFormat, config
     );
   }
 
-  const date = read.date(given.get('date'), config.timeZone) ?? read.dateFromFileName(given.get('date'), config.timeZone);
+  const date = read.date(given.get('date'), config.timeZone) ?? read.fileNameDate(given.get('date'), config.timeZone);
   const updatedGiven = given.get('updated');
   const updated = read.date(updatedGiven, config.timeZone);
   if (date && updated && updatedGiven && updated.day < date.day) {
@@ -282,7 +282,7 @@ class FieldReader {
   }
 
   /** The `YYYY-MM-DD-` file-name prefix, when no usable date was written (a wrong one is already an error). */
-  dateFromFileName(g: Given | undefined, timeZone: string): PostDate | null {
+  fileNameDate(g: Given | undefined, timeZone: string): PostDate | null {
     const wroteBadDate = g !== undefined && g.value !== null && !Array.isArray(g.value) && typeof g.value !== 'object';
     if (wroteBadDate) return null;
     const parsed = dateFromFileName(this.file, timeZone);
