@@ -56,7 +56,8 @@ export function analyseTable(table: TableOrg): TableLayout {
   const rows = table.children;
   const standard = rows.filter((r) => r.rowType === 'standard');
   const specialColumn = hasSpecialColumn(standard);
-  const isSpecial = (row: TableRow): boolean => isSpecialRow(row, specialColumn);
+  const specialRows = new Set(standard.filter((r) => isSpecialRow(r, specialColumn)));
+  const isSpecial = (row: TableRow): boolean => specialRows.has(row);
   const offset = specialColumn ? 1 : 0;
 
   const exported = standard.filter((r) => !isSpecial(r));
@@ -214,6 +215,8 @@ function columnAlignment(rows: TableRow[], column: number, isSpecial: (r: TableR
  * `<` opens a group, `>` closes one, `<>` is a group of one column. Columns
  * between marked groups form plain groups of their own, one per run, the way
  * ox-html splits them. Null when there is no such row or it marks nothing.
+ * Unlike ox-html, which sizes the groups from the first row only, they
+ * cover every column of the padded table.
  */
 function columnGroups(standard: TableRow[], offset: number, fullWidth: number): ColumnGroup[] | null {
   const groupRow = standard.filter((r) => plainText(r.children[0]) === '/').pop();

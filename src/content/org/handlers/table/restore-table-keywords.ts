@@ -51,7 +51,7 @@ function attach(table: TableOrg & Partial<WithAffiliatedKeywords>, text: string,
   if (table.affiliated && Object.keys(table.affiliated).length > 0) return;
   const tableLineStart = text.lastIndexOf('\n', table.contentsBegin - 1) + 1;
   // Offsets must describe this text; otherwise do nothing rather than guess.
-  if (!/^[ \t]*\|/.test(text.slice(tableLineStart, table.contentsBegin + 1 + 200))) return;
+  if (!/^[ \t]*\|/.test(text.slice(tableLineStart, tableLineStart + 256))) return;
 
   const lines: { start: number; match: RegExpExecArray }[] = [];
   let lineStart = tableLineStart;
