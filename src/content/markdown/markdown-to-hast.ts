@@ -30,7 +30,7 @@ export function markdownToHast(body: MarkdownBody, opts: { rawHtml: boolean }): 
   const mdast = unified().use(remarkParse).use(remarkGfm).parse(body.text) as MdastRoot;
   const gfm = unified().use(remarkGfm);
   const transformed = gfm.runSync(mdast) as MdastRoot;
-  const todos = collectMarkdownTodos(transformed, { file: body.file, bodyStartLine: body.startLine });
+  const todos = collectMarkdownTodos(transformed, { file: body.file, bodyStartLine: body.startLine, source: body.text });
   const toHast = unified()
     .use(remarkRehype, { allowDangerousHtml: opts.rawHtml, handlers: todos.handlers })
     .use(opts.rawHtml ? [rehypeRaw] : []);

@@ -8,10 +8,10 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readExportOptions, type OrgExportOptions } from './read-in-file-settings.js';
 import { unescapeMarkupCharacters } from './unescape-text.js';
 import { resolveOrgLinks, type ResolvedLinks } from './resolve-links.js';
-import { tableHandler } from './handlers/table.js';
-import { readTodoKeywords } from '../todos/read-todo-keywords.js';
+import { restoreTableKeywords } from './handlers/table.js';
+import { orgHandlers } from './handlers/index.js';
+import { parserTodoKeywords, readTodoKeywords } from '../todos/read-todo-keywords.js';
 import { collectOrgTodos } from '../todos/collect-org-todos.js';
-import { commentHandlers } from '../todos/comment-handlers.js';
 
 export interface OrgBody {
   /** The org text after the YAML front matter. */
@@ -43,20 +43,19 @@ export function orgToHast(body: OrgBody): OrgToHastResult {
   const parser = unified().use(uniorgParse, {
     trackPosition: true,
     useSubSuperscripts: options.subSuperscripts,
-    todoKeywords: keywords.all,
+    todoKeywords: parserTodoKeywords(keywords),
   });
   const org = parser.parse(body.text) as OrgData;
 
+  // uniorg-parse drops #+CAPTION/#+NAME/#+ATTR_HTML on org tables: put them back.
+  restoreTableKeywords(org, body.text, { trackPosition: true, useSubSuperscripts: options.subSuperscripts });
   unescapeMarkupCharacters(org);
   const links = resolveOrgLinks(org, body);
 
-  const todos = collectOrgTodos(org, { file: body.file, bodyStartLine: body.startLine, keywords });
+  const todos = collectOrgTodos(org, { file: body.file, bodyStartLine: body.startLine, keywords, source: body.text });
 
   const converter = unified().use(uniorgRehype, {
-    handlers: {
-      table: tableHandler,
-      ...commentHandlers(todos.lookup),
-    },
+    handlers: orgHandlers({ file: body.file, startLine: body.startLine, options, todoLookup: todos.lookup }),
     footnotesSection: (footnotes) => footnotes,
   });
   const tree = converter.runSync(org) as Root;

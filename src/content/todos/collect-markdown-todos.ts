@@ -80,10 +80,9 @@ export function collectMarkdownTodos(tree: MdastRoot, options: CollectMarkdownTo
       return;
     }
     if ('children' in node) {
+      // The outermost non-flow node below a flow parent is the block an inline note follows.
       const childBlock = flowParents.has(node.type) ? null : (block ?? node);
-      for (const child of node.children) {
-        visit(child, node, flowParents.has(node.type) ? null : childBlock);
-      }
+      for (const child of node.children) visit(child, node, childBlock);
     }
   };
   visit(tree, null, null);
