@@ -111,11 +111,11 @@ describe('orgpress build', () => {
       expect(XMLValidator.validate(xml), f).toBe(true);
     }
     const atom = new XMLParser({ ignoreAttributes: false }).parse(await readFile(path.join(dist, 'atom.xml'), 'utf8'));
-    const entries = atom.feed.entry as { link: { '@_href': string }; content: string }[];
+    const entries = atom.feed.entry as { link: { '@_href': string }; content: { '#text': string } }[];
     expect(entries).toHaveLength(3);
     for (const e of entries) expect(e.link['@_href']).toMatch(/^https:\/\/user\.github\.io\/blog\/\d{4}\/\d\d\/\w+\/$/);
     const first = entries.find((e) => e.link['@_href'].includes('/first/'))!;
-    expect(String(first.content)).toContain('https://user.github.io/blog/2021/05/second/#part-two');
+    expect(first.content['#text']).toContain('https://user.github.io/blog/2021/05/second/#part-two');
     const json = JSON.parse(await readFile(path.join(dist, 'feed.json'), 'utf8')) as { items: { url: string; content_html: string }[] };
     expect(json.items).toHaveLength(3);
     expect(json.items[0]!.url).toBe('https://user.github.io/blog/2022/07/third/');

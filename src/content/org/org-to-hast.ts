@@ -10,6 +10,7 @@ import { unescapeMarkupCharacters } from './unescape-text.js';
 import { resolveOrgLinks, type ResolvedLinks } from './resolve-links.js';
 import { restoreTableKeywords } from './handlers/table.js';
 import { orgHandlers } from './handlers/index.js';
+import { removeBlankParagraphs } from '../todos/comment-handlers.js';
 import { parserTodoKeywords, readTodoKeywords } from '../todos/read-todo-keywords.js';
 import { collectOrgTodos } from '../todos/collect-org-todos.js';
 
@@ -49,6 +50,8 @@ export function orgToHast(body: OrgBody): OrgToHastResult {
 
   // uniorg-parse drops #+CAPTION/#+NAME/#+ATTR_HTML on org tables: put them back.
   restoreTableKeywords(org, body.text, { trackPosition: true, useSubSuperscripts: options.subSuperscripts });
+  // uniorg turns the blank line after a comment into a whitespace-only paragraph.
+  removeBlankParagraphs(org);
   unescapeMarkupCharacters(org);
   const links = resolveOrgLinks(org, body);
 
