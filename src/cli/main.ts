@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../pipeline/version.js';
 import { buildCommand } from './build-command.js';
 import { renderCommand } from './render-command.js';
+import { todosCommand } from './todos-command.js';
 
 /**
  * Parses arguments and hands over to the command modules; nothing else lives
@@ -42,6 +43,16 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(baseUrlOption())
     .action(async (file: string, o: { page: boolean; root: string; config?: string; baseUrl?: string }) => {
       exitCode = await renderCommand(file, o);
+    });
+
+  program
+    .command('todos')
+    .description('list the TODO/FIXME/XXX notes in every draft as path:line:col: text')
+    .option('--json', 'print a JSON array for tools', false)
+    .addOption(rootOption())
+    .addOption(configOption())
+    .action(async (o: { json: boolean; root: string; config?: string }) => {
+      exitCode = await todosCommand(o);
     });
 
   try {
