@@ -5,6 +5,7 @@ import { outputPathFor } from '../site/permalink.js';
 import { pageData, postData, siteData, tagData } from './page-data.js';
 import { templateDiagnostic } from './template-diagnostic.js';
 import type { UrlBase } from './urls.js';
+import { relativizeUrls } from './relative-urls.js';
 
 /** One file of the built site. */
 export interface OutputFile {
@@ -36,7 +37,7 @@ export async function renderPages(ctx: RenderContext): Promise<{ files: OutputFi
   const render = async (template: string, url: string, vars: Record<string, unknown>, path = outputPathFor(url)) => {
     try {
       const html = await engine.renderFile(template, { site: sd, ...vars });
-      files.push({ path, content: html });
+      files.push({ path, content: path === '404.html' ? html : relativizeUrls(html, url, base.basePath) });
     } catch (err) {
       const d = templateDiagnostic(err, ctx.root, `templates/${template}.liquid`, `while rendering ${url}`);
       const key = `${d.file}:${d.line}:${d.column}:${d.message}`;
