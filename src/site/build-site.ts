@@ -109,19 +109,30 @@ function findClashes(posts: SitePost[]): Diagnostic[] {
 
 function groupTags(posts: SitePost[]): SiteTag[] {
   const bySlug = new Map<string, SiteTag>();
-  for (const post of posts) {
+  const spellings = new Map<string, Map<string, number>>();
+  // Oldest first, so on a tie the spelling that introduced the tag wins.
+  for (const post of [...posts].reverse()) {
     for (const name of post.doc.meta.tags) {
       const slug = slugify(name) || 'tag';
       let tag = bySlug.get(slug);
       if (!tag) {
         tag = { name, slug, url: `/tags/${slug}/`, posts: [] };
         bySlug.set(slug, tag);
+        spellings.set(slug, new Map());
       }
-      if (!tag.posts.includes(post)) {
-        tag.posts.push(post);
-        post.tags.push(tag);
-      }
+      const counts = spellings.get(slug)!;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      if (!tag.posts.includes(post)) tag.posts.unshift(post);
     }
+  }
+  for (const tag of bySlug.values()) {
+    // `Python` and `python` are one tag; show the spelling used most.
+    let best = 0;
+    for (const [name, n] of spellings.get(tag.slug)!) if (n > best) [tag.name, best] = [name, n];
+  }
+  // Each post lists its tags in the order the author wrote them.
+  for (const post of posts) {
+    post.tags = [...new Set(post.doc.meta.tags.map((n) => slugify(n) || 'tag'))].map((slug) => bySlug.get(slug)!);
   }
   return [...bySlug.values()].sort((a, b) => b.posts.length - a.posts.length || a.name.localeCompare(b.name));
 }
