@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import { unified } from 'unified';
 import rehypeRaw from 'rehype-raw';
-import { toHtml } from 'hast-util-to-html';
+import rehypeStringify from 'rehype-stringify';
 import { remove } from 'unist-util-remove';
 import type { SiteConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -17,6 +17,9 @@ import { stripTodoAsides } from './todos/todo-aside.js';
 import { resolveHeadingLinks } from './html/resolve-heading-links.js';
 import { urlBase } from '../render/urls.js';
 import type { ResolvedLinks } from './org/resolve-links.js';
+
+/** Raw nodes were parsed (or dropped) above, so nothing unescaped can pass here. */
+const stringify = unified().use(rehypeStringify, { allowDangerousHtml: false });
 
 /**
  * The content stage: one draft's text in, one Document out. A pure function
@@ -60,9 +63,9 @@ export function renderDocument(source: SourceFile, config: SiteConfig): Document
   const toc = addHeadingIds(tree);
   diagnostics.push(...resolveHeadingLinks(tree, toc, links.headingLinks, source.path));
 
-  const devHtml = toHtml(tree, { allowDangerousHtml: false });
+  const devHtml = stringify.stringify(tree);
   stripTodoAsides(tree);
-  const html = toHtml(tree, { allowDangerousHtml: false });
+  const html = stringify.stringify(tree);
 
   const meta = fm.meta;
   if (meta.summary === null) meta.summary = firstParagraphText(tree);
