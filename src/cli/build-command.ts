@@ -8,6 +8,8 @@ export interface BuildCommandOptions {
   out?: string;
   drafts: boolean;
   baseUrl?: string;
+  /** false for `--no-cache`. */
+  cache?: boolean;
 }
 
 export async function buildCommand(o: BuildCommandOptions): Promise<number> {
@@ -17,6 +19,7 @@ export async function buildCommand(o: BuildCommandOptions): Promise<number> {
     ...(o.out ? { outDir: o.out } : {}),
     ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
     includeDrafts: o.drafts,
+    cache: o.cache !== false,
   });
   printDiagnostics(result.diagnostics, result.sources);
   const out = path.relative(process.cwd(), result.outDir) || '.';

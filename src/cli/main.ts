@@ -1,8 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../pipeline/version.js';
 import { buildCommand } from './build-command.js';
+import { devCommand } from './dev-command.js';
+import { previewCommand } from './preview-command.js';
 import { renderCommand } from './render-command.js';
 import { todosCommand } from './todos-command.js';
+import { hostOption, portOption } from './server-options.js';
 
 /**
  * Parses arguments and hands over to the command modules; nothing else lives
@@ -29,7 +32,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <dir>', 'output folder, relative to the root (default: dist)')
     .option('--drafts', 'include posts marked draft: true', false)
     .addOption(baseUrlOption())
-    .action(async (o: { root: string; config?: string; out?: string; drafts: boolean; baseUrl?: string }) => {
+    .option('--no-cache', 'neither read nor write the cache in .cache/orgpress/ (a cold build)')
+    .action(async (o: { root: string; config?: string; out?: string; drafts: boolean; baseUrl?: string; cache: boolean }) => {
       exitCode = await buildCommand(o);
     });
 
@@ -53,6 +57,31 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(configOption())
     .action(async (o: { json: boolean; root: string; config?: string }) => {
       exitCode = await todosCommand(o);
+    });
+
+  program
+    .command('dev')
+    .description('serve the site with drafts and notes from memory, rebuilding and reloading the browser on every save')
+    .addOption(portOption())
+    .addOption(hostOption())
+    .option('--open', 'open the site in the default browser', false)
+    .option('-v, --verbose', 'log every rebuild with its edit-to-update time', false)
+    .addOption(rootOption())
+    .addOption(configOption())
+    .action(async (o: { port: number; host: string; open: boolean; verbose: boolean; root: string; config?: string }) => {
+      exitCode = await devCommand(o);
+    });
+
+  program
+    .command('preview')
+    .description('serve the built site (dist/) as a static host would')
+    .addOption(portOption())
+    .addOption(hostOption())
+    .option('--out <dir>', 'the built folder, relative to the root (default: dist)')
+    .addOption(rootOption())
+    .addOption(configOption())
+    .action(async (o: { port: number; host: string; out?: string; root: string; config?: string }) => {
+      exitCode = await previewCommand(o);
     });
 
   try {

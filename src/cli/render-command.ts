@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { renderDocument } from '../content/render-document.js';
+import { expandAllIncludes } from '../source/expand-all-includes.js';
+import { remapPositions } from '../source/expand-includes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { decodeText, formatOf, toRel } from '../source/read-drafts.js';
 import { buildSite } from '../site/build-site.js';
@@ -42,9 +44,10 @@ export async function renderCommand(file: string, o: RenderCommandOptions): Prom
     process.stderr.write(`${file}: error: the file is not valid UTF-8 text\n  hint: save it as UTF-8\n`);
     return 1;
   }
-  const doc = renderDocument({ path: rel, text: decoded.text }, config);
-  const diagnostics = [...loaded.diagnostics, ...doc.diagnostics];
-  const sources = new Map([[rel, decoded.text]]);
+  const [expanded] = await expandAllIncludes([{ path: rel, text: decoded.text }], root);
+  const doc = remapPositions(renderDocument(expanded!.source, config), expanded!);
+  const diagnostics = [...loaded.diagnostics, ...expanded!.diagnostics, ...doc.diagnostics];
+  const sources = new Map([[rel, decoded.text], ...expanded!.included]);
   if (hasErrors(diagnostics)) {
     printDiagnostics(diagnostics, sources);
     return 1;

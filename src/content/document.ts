@@ -93,7 +93,10 @@ export interface Document {
   html: string;
   /** The same body with TODO notes shown in place as `<aside class="todo-note">`, for `dev`. */
   devHtml: string;
+  /** Every heading with its id (links resolve against it). */
   toc: TocEntry[];
+  /** The entries the author asked to show (`toc:`, `#+TOC:`); null when they did not say. */
+  tocShown: TocEntry[] | null;
   todos: TodoNote[];
   links: CrossLink[];
   assets: AssetRef[];

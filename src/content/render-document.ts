@@ -10,7 +10,10 @@ import type { Document, SourceFile, TodoNote } from './document.js';
 import { readFrontMatter } from './front-matter/read-front-matter.js';
 import { orgToHast } from './org/org-to-hast.js';
 import { markdownToHast } from './markdown/markdown-to-hast.js';
+import { orgStyleFootnotes } from './markdown/footnote-markup.js';
+import { selectToc, type TocOptions } from './org/toc.js';
 import { shiftHeadings } from './html/shift-headings.js';
+import { containsRaw } from './html/contains-raw.js';
 import { addHeadingIds } from './html/heading-ids.js';
 import { countWords, firstParagraphText } from './html/text-stats.js';
 import { stripTodoAsides } from './todos/todo-aside.js';
@@ -34,6 +37,7 @@ export function renderDocument(source: SourceFile, config: SiteConfig): Document
   let tree: Root;
   let todos: TodoNote[];
   let links: ResolvedLinks = { links: [], assets: [], headingLinks: [] };
+  let tocOptions: TocOptions | null = null;
   if (format === 'org') {
     const r = orgToHast({
       text: fm.body,
@@ -41,22 +45,26 @@ export function renderDocument(source: SourceFile, config: SiteConfig): Document
       startLine: fm.bodyStartLine,
       draftsDir: config.dirs.drafts.replace(/\/+$/, ''),
       basePath: urlBase(config.baseUrl).basePath,
+      meta: fm.meta,
     });
     tree = r.tree;
     todos = r.todos;
     links = r.links;
+    tocOptions = r.options;
     diagnostics.push(...r.diagnostics);
   } else {
     const r = markdownToHast({ text: fm.body, file: source.path, startLine: fm.bodyStartLine }, { rawHtml: config.rawHtml });
     tree = r.tree;
     todos = r.todos;
     diagnostics.push(...r.diagnostics);
+    orgStyleFootnotes(tree); // one footnote markup for both formats, styled by the theme
   }
 
   // Raw HTML from export blocks becomes real nodes, so comments inside it can be
   // removed and later stages (links, ids) see it; turned off by `rawHtml: false`.
-  if (config.rawHtml) tree = unified().use(rehypeRaw).runSync(tree) as Root;
-  else remove(tree, 'raw');
+  if (config.rawHtml) {
+    if (containsRaw(tree)) tree = unified().use(rehypeRaw).runSync(tree) as Root;
+  } else remove(tree, 'raw');
   remove(tree, 'comment');
 
   shiftHeadings(tree);
@@ -77,6 +85,7 @@ export function renderDocument(source: SourceFile, config: SiteConfig): Document
     html,
     devHtml,
     toc,
+    tocShown: tocOptions ? selectToc(tocOptions, toc) : null,
     todos,
     links: links.links,
     assets: links.assets,

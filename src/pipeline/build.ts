@@ -1,9 +1,9 @@
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config/load-config.js';
 import type { SiteConfig } from '../config/schema.js';
 import type { Document } from '../content/document.js';
-import { renderDocument } from '../content/render-document.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderFeeds } from '../render/feeds.js';
 import { renderPages, type OutputFile } from '../render/render-pages.js';
@@ -13,8 +13,15 @@ import { urlBase } from '../render/urls.js';
 import { buildSite } from '../site/build-site.js';
 import type { Site } from '../site/site-model.js';
 import { readDrafts } from '../source/read-drafts.js';
+import { expandAllIncludes } from '../source/expand-all-includes.js';
+import { remapPositions } from '../source/expand-includes.js';
 import { removeStaleStaging, writeSite, type CopyDir } from '../output/write-site.js';
+import { DocumentCache } from './document-cache.js';
+import { renderDocuments } from './render-documents.js';
 import { VERSION } from './version.js';
+
+/** The installed KaTeX's `dist/` folder: the one whose version typesets the math. */
+const KATEX_DIST = path.dirname(createRequire(import.meta.url).resolve('katex'));
 
 export interface ProjectOptions {
   /** Site root: holds drafts/, templates/, static/, site.yaml. */
@@ -23,6 +30,8 @@ export interface ProjectOptions {
   configFile?: string;
   /** Overrides `baseUrl` from the config (`--base-url`). */
   baseUrl?: string;
+  /** false: neither read nor write the document cache in .cache/orgpress/ (`--no-cache`). */
+  cache?: boolean;
 }
 
 export interface LoadedProject {
@@ -55,7 +64,18 @@ export async function loadProject(opts: ProjectOptions): Promise<LoadedProject> 
   const drafts = await readDrafts(root, config.dirs.drafts);
   diagnostics.push(...drafts.diagnostics);
   const sources = new Map(drafts.files.map((f) => [f.path, f.text]));
-  const documents = drafts.files.map((f) => renderDocument(f, config));
+  const expanded = await expandAllIncludes(drafts.files, root);
+  for (const e of expanded) {
+    diagnostics.push(...e.diagnostics);
+    for (const [p, text] of e.included) sources.set(p, text);
+  }
+  // A file another draft includes is a part of that post, not a post of its own.
+  const includedPaths = new Set(expanded.flatMap((e) => [...e.included.keys()]));
+  const posts = expanded.filter((e) => !includedPaths.has(e.source.path));
+  // Cached, or rendered on a worker pool (src/pipeline/render-documents.ts).
+  const cache = opts.cache === false ? null : new DocumentCache(root, config);
+  const rendered = await renderDocuments(posts.map((e) => e.source), config, { cache });
+  const documents = posts.map((e, i) => remapPositions(rendered.documents[i]!, e));
   for (const d of documents) diagnostics.push(...d.diagnostics);
   return {
     root,
@@ -90,6 +110,9 @@ export async function renderProject(project: LoadedProject, opts: { includeDraft
     { from: path.join(project.templatesDir, 'assets'), to: 'assets' },
     { from: path.resolve(root, config.dirs.static), to: '' },
     ...site.media.map((m) => ({ from: path.resolve(root, m), to: 'media/' + path.posix.relative(config.dirs.drafts, m) })),
+    // KaTeX's stylesheet and fonts, served by the site itself (base.liquid links them on pages with math).
+    { from: path.join(KATEX_DIST, 'katex.min.css'), to: 'assets/katex/katex.min.css' },
+    { from: path.join(KATEX_DIST, 'fonts'), to: 'assets/katex/fonts' },
   ];
   return { site, files, copies, diagnostics: [...site.diagnostics, ...pages.diagnostics] };
 }

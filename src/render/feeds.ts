@@ -2,6 +2,7 @@ import { Feed } from 'feed';
 import type { Site } from '../site/site-model.js';
 import { dateInstant } from './format-date.js';
 import { FEED_URLS } from './page-data.js';
+import { feedContent } from './feed-content.js';
 import type { OutputFile } from './render-pages.js';
 import { absoluteUrl, absolutizeHtml, type UrlBase } from './urls.js';
 
@@ -42,7 +43,7 @@ export function renderFeeds(site: Site, base: UrlBase, version: string): OutputF
       date,
       published: m.date ? dateInstant(m.date) : date,
       description: m.summary ?? undefined,
-      content: absolutizeHtml(base, post.html, post.url),
+      content: absolutizeHtml(base, feedContent(post.html), post.url),
       author: m.author ? [{ name: m.author }] : author ? [author] : undefined,
       category: post.tags.map((t) => ({ name: t.name, term: t.name, domain: absoluteUrl(base, t.url) })),
     });

@@ -48,7 +48,8 @@ export function postData(post: SitePost, config: SiteConfig, base: UrlBase, dev:
     wordCount: post.doc.wordCount,
     draft: meta.draft,
     contentHtml: dev ? post.devHtml : post.html,
-    toc: post.doc.toc,
+    toc: post.doc.tocShown ?? post.doc.toc,
+    showToc: post.doc.tocShown !== null ? post.doc.tocShown.length > 0 : post.doc.toc.length >= 3,
     newer: post.newer ? { title: post.newer.doc.meta.title, url: post.newer.url } : null,
     older: post.older ? { title: post.older.doc.meta.title, url: post.older.url } : null,
     todos: dev

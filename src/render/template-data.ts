@@ -68,7 +68,10 @@ export interface PostData {
   draft: boolean;
   /** Post body, rendered. Print with `| raw`. In dev it includes TODO notes. */
   contentHtml: string;
+  /** Table of contents entries (what the author asked for, else every heading). */
   toc: { depth: number; id: string; text: string }[];
+  /** Whether to show it: the author's `toc:`/`#+TOC:` when given, else three or more headings. */
+  showToc: boolean;
   /** Newer and older neighbours in date order, or null. */
   newer: PostLink | null;
   older: PostLink | null;

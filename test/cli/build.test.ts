@@ -11,7 +11,7 @@ const post = (title: string, date: string, tags: string, body = 'Some text.') =>
 
 const FILES = {
   'site.yaml': 'title: Test Blog\nauthor: Ada\nbaseUrl: https://user.github.io/blog/\npostsPerPage: 2\n',
-  'drafts/2020-01-01-first.org': post('First post', '2020-01-01', 'alpha', '* Intro\nSee [[file:2021-05-05-second.org::*Part two][the second post]].\n[[file:img/dot.svg]]'),
+  'drafts/2020-01-01-first.org': post('First post', '2020-01-01', 'alpha', '* Intro\nSee [[file:2021-05-05-second.org::*Part two][the second post]].\n\n#+ATTR_HTML: :alt A dot\n[[file:img/dot.svg]]'),
   'drafts/2021-05-05-second.org': post('Second post', '2021-05-05', 'alpha, beta', '* Part two\nHello /world/.'),
   'drafts/2022-07-07-third.md': post('Third post', '2022-07-07', '[beta]', '## Markdown\n\nA [link](https://example.com).'),
   'drafts/2023-03-03-secret.org': '---\ntitle: Secret\ndate: 2023-03-03\ndraft: true\n---\nNot yet.\n',

@@ -47,7 +47,7 @@ export function addHeadingIds(tree: Root): TocEntry[] {
 function headingText(node: Element): string {
   const parts: string[] = [];
   for (const child of node.children) {
-    if (child.type === 'element' && ['todo-keyword', 'priority', 'tags', 'heading-anchor'].some((c) => hasClass(child, c))) continue;
+    if (child.type === 'element' && ['todo-keyword', 'priority', 'tags', 'heading-anchor', 'section-number'].some((c) => hasClass(child, c))) continue;
     parts.push(toString(child));
   }
   return parts.join('').replace(/\s+/g, ' ').trim();

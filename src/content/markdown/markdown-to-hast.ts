@@ -3,11 +3,14 @@ import type { Root as MdastRoot } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import type { TodoNote } from '../document.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { collectMarkdownTodos } from '../todos/collect-markdown-todos.js';
+import { renderMathElements } from '../html/render-math.js';
+import { highlightCodeBlocks } from '../html/highlight-code.js';
 
 export interface MarkdownBody {
   text: string;
@@ -27,7 +30,8 @@ export interface MarkdownToHastResult {
  * (rehype-raw) so later stages see real elements and comments can be removed.
  */
 export function markdownToHast(body: MarkdownBody, opts: { rawHtml: boolean }): MarkdownToHastResult {
-  const mdast = unified().use(remarkParse).use(remarkGfm).parse(body.text) as MdastRoot;
+  // remark-math: $…$ and $$…$$ (typeset below with the org path's KaTeX options).
+  const mdast = unified().use(remarkParse).use(remarkGfm).use(remarkMath).parse(body.text) as MdastRoot;
   const gfm = unified().use(remarkGfm);
   const transformed = gfm.runSync(mdast) as MdastRoot;
   const todos = collectMarkdownTodos(transformed, { file: body.file, bodyStartLine: body.startLine, source: body.text });
@@ -35,5 +39,9 @@ export function markdownToHast(body: MarkdownBody, opts: { rawHtml: boolean }): 
     .use(remarkRehype, { allowDangerousHtml: opts.rawHtml, handlers: todos.handlers })
     .use(opts.rawHtml ? [rehypeRaw] : []);
   const tree = toHast.runSync(transformed) as Root;
-  return { tree, todos: todos.notes, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  // Math first: ```math blocks are math, not code to highlight.
+  renderMathElements(tree, { file: body.file, startLine: body.startLine, diagnostics });
+  highlightCodeBlocks(tree);
+  return { tree, todos: todos.notes, diagnostics };
 }

@@ -13,6 +13,15 @@ import { orgHandlers } from './handlers/index.js';
 import { removeBlankParagraphs } from '../todos/comment-handlers.js';
 import { parserTodoKeywords, readTodoKeywords } from '../todos/read-todo-keywords.js';
 import { collectOrgTodos } from '../todos/collect-org-todos.js';
+import { markDedicatedTargets } from './transforms/dedicated-targets.js';
+import { parseImageDescriptions } from './transforms/image-descriptions.js';
+import { convertSpecialStrings } from './transforms/special-strings.js';
+import { addImageAttributes } from './transforms/image-attributes.js';
+import { expandMacros } from './transforms/expand-macros.js';
+import { excludeSubtrees } from './transforms/exclude-subtrees.js';
+import { orgFootnotes } from './handlers/footnotes.js';
+import { markInlineSrcBlocks } from './transforms/inline-src-blocks.js';
+import type { PostMeta } from '../document.js';
 
 export interface OrgBody {
   /** The org text after the YAML front matter. */
@@ -24,6 +33,8 @@ export interface OrgBody {
   /** Drafts folder relative to the root, and the site's base path, for link URLs. */
   draftsDir: string;
   basePath: string;
+  /** Front-matter title, author and date, for the `{{{title}}}`, `{{{author}}}`, `{{{date}}}` macros. */
+  meta?: Partial<Pick<PostMeta, 'title' | 'author' | 'date'>>;
 }
 
 export interface OrgToHastResult {
@@ -38,7 +49,10 @@ export interface OrgToHastResult {
  * Org text → hast, with our handlers in place of uniorg-rehype's defaults
  * where org fidelity needs them. Pure: no file system.
  */
-export function orgToHast(body: OrgBody): OrgToHastResult {
+export function orgToHast(input: OrgBody): OrgToHastResult {
+  // {{{macros}}} first, on the text: expansion keeps every line in place.
+  const macros = expandMacros(input.text, { file: input.file, startLine: input.startLine, meta: input.meta });
+  const body: OrgBody = { ...input, text: macros.text };
   const options = readExportOptions(body.text);
   const keywords = readTodoKeywords(body.text);
   const parser = unified().use(uniorgParse, {
@@ -52,15 +66,38 @@ export function orgToHast(body: OrgBody): OrgToHastResult {
   restoreTableKeywords(org, body.text, { trackPosition: true, useSubSuperscripts: options.subSuperscripts });
   // uniorg turns the blank line after a comment into a whitespace-only paragraph.
   removeBlankParagraphs(org);
+  // src_lang{code}, which uniorg leaves as text: found in the source, before any transform rewrites text.
+  markInlineSrcBlocks(org, body.text);
   unescapeMarkupCharacters(org);
-  const links = resolveOrgLinks(org, body);
-
+  const diagnostics: Diagnostic[] = [...macros.diagnostics];
+  // <<target>> → target nodes; [[url][file:thumb.png]] → an image link inside the link.
+  markDedicatedTargets(org);
+  parseImageDescriptions(org);
+  // -- — ... \- (#+OPTIONS: -:), before links so heading titles read as on the page.
+  if (options.specialStrings) convertSpecialStrings(org);
+  // Notes are collected before excluded subtrees go, so `orgpress todos` still lists theirs.
   const todos = collectOrgTodos(org, { file: body.file, bodyStartLine: body.startLine, keywords, source: body.text });
+  // noexport/COMMENT/select-tag/archive pruning, before links: excluded parts publish no media and report no broken links.
+  excludeSubtrees(org, options);
+  const links = resolveOrgLinks(org, body, { diagnostics, entities: options.entities });
+  // alt, #+ATTR_HTML, loading/decoding of images (after links, which turn links leading nowhere into text).
+  diagnostics.push(...addImageAttributes(org, { file: body.file, startLine: body.startLine, entities: options.entities }));
 
+  const footnotes = orgFootnotes(org, { enabled: options.footnotes, file: body.file, startLine: body.startLine });
   const converter = unified().use(uniorgRehype, {
-    handlers: orgHandlers({ file: body.file, startLine: body.startLine, options, todoLookup: todos.lookup }),
-    footnotesSection: (footnotes) => footnotes,
+    handlers: orgHandlers({
+      file: body.file,
+      startLine: body.startLine,
+      options,
+      todoLookup: todos.lookup,
+      source: body.text,
+      todoKeywords: keywords,
+      footnotes,
+      diagnostics,
+    }),
   });
   const tree = converter.runSync(org) as Root;
-  return { tree, todos: todos.notes, options, links, diagnostics: [] };
+  footnotes.appendSection(tree);
+  diagnostics.push(...footnotes.diagnostics);
+  return { tree, todos: todos.notes, options, links, diagnostics };
 }
