@@ -110,9 +110,14 @@ export async function renderProject(project: LoadedProject, opts: { includeDraft
     { from: path.join(project.templatesDir, 'assets'), to: 'assets' },
     { from: path.resolve(root, config.dirs.static), to: '' },
     ...site.media.map((m) => ({ from: path.resolve(root, m), to: 'media/' + path.posix.relative(config.dirs.drafts, m) })),
-    // KaTeX's stylesheet and fonts, served by the site itself (base.liquid links them on pages with math).
-    { from: path.join(KATEX_DIST, 'katex.min.css'), to: 'assets/katex/katex.min.css' },
-    { from: path.join(KATEX_DIST, 'fonts'), to: 'assets/katex/fonts' },
+    // KaTeX's stylesheet and fonts (about 1 MB), served by the site itself, and only
+    // when some post has math (base.liquid links them on those pages).
+    ...(site.posts.some((p) => p.devHtml.includes('class="katex'))
+      ? [
+          { from: path.join(KATEX_DIST, 'katex.min.css'), to: 'assets/katex/katex.min.css' },
+          { from: path.join(KATEX_DIST, 'fonts'), to: 'assets/katex/fonts' },
+        ]
+      : []),
   ];
   return { site, files, copies, diagnostics: [...site.diagnostics, ...pages.diagnostics] };
 }

@@ -62,6 +62,15 @@ describe('orgpress build', () => {
     }
   });
 
+  it('ships KaTeX only to sites that have math', async () => {
+    expect((await listFiles(dist)).some((f) => f.startsWith('assets/katex/'))).toBe(false);
+    const math = await makeSite({ 'drafts/2020-01-01-m.org': post('M', '2020-01-01', 'x', 'Euler: \\(e^{i\\pi} + 1 = 0\\)') });
+    expect((await runCli(['build', '--root', math])).code).toBe(0);
+    const files = await listFiles(path.join(math, 'dist'));
+    expect(files).toContain('assets/katex/katex.min.css');
+    expect(files.some((f) => f.startsWith('assets/katex/fonts/'))).toBe(true);
+  });
+
   it('leaves drafts out unless --drafts is given', async () => {
     expect(await listFiles(dist)).not.toContain('2023/03/secret/index.html');
     const withDrafts = await runCli(['build', '--root', root, '--drafts', '--out', 'dist-drafts']);
