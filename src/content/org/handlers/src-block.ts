@@ -31,6 +31,7 @@ import { parseLineNumberSwitch, type LineNumbering } from '../line-numbers.js';
 import type { InlineSrcBlock } from '../transforms/inline-src-blocks.js';
 import { sanitiseId } from './table/html-attributes.js';
 import { codeBlock, inlineCode } from '../../html/highlight-code.js';
+import { removeCommonIndent } from './example-block.js';
 
 type SrcBlockHandler = NonNullable<OrgHandlers['src-block']>;
 type Converter = ThisParameterType<SrcBlockHandler>;
@@ -159,18 +160,6 @@ function escapeRegExp(s: string): string {
 /** The block's final newline and any blank lines before `#+END_SRC` go. */
 function stripTrailingBlankLines(value: string): string {
   return value.replace(/(?:\n[ \t]*)*\n?$/, '');
-}
-
-/** Removes the indentation every non-blank line shares (Emacs' `org-remove-indentation`), tabs kept as tabs. */
-function removeCommonIndent(value: string): string {
-  const lines = value.split('\n');
-  let indent = Infinity;
-  for (const line of lines) {
-    if (line.trim() === '') continue;
-    indent = Math.min(indent, (/^[ \t]*/.exec(line)?.[0] ?? '').length);
-  }
-  if (indent === Infinity || indent === 0) return value;
-  return lines.map((line) => line.slice(Math.min(indent, (/^[ \t]*/.exec(line)?.[0] ?? '').length))).join('\n');
 }
 
 function contents(nodes: ReturnType<Converter['toHast']>): ElementContent[] {

@@ -24,6 +24,7 @@ import type { AffiliatedKeywords, ObjectType, Table, TableCell, TableOrg } from 
 import type { Options as UniorgRehypeOptions } from 'uniorg-rehype';
 import { analyseTable, type Alignment, type RenderedRow } from './table/analyse-table.js';
 import { readTableAttributes, sanitiseId } from './table/html-attributes.js';
+import { captionObjects } from '../affiliated-keywords.js';
 
 export { restoreTableKeywords } from './table/restore-table-keywords.js';
 export { sanitiseId as tableIdFromName } from './table/html-attributes.js';
@@ -135,29 +136,6 @@ function classList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
   return [];
-}
-
-/**
- * `#+CAPTION:` lines, long form, joined by a space (`org-export-get-caption`).
- * Each line is `ObjectType[]`, or `[long, short]` when written
- * `#+CAPTION[short]: long` (uniorg gives `short` as a raw string).
- */
-function captionObjects(affiliated: AffiliatedKeywords | undefined): ObjectType[] {
-  const raw = affiliated?.['CAPTION'];
-  if (raw === undefined) return [];
-  const lines: unknown[] = Array.isArray(raw) && raw.every((l) => Array.isArray(l)) ? raw : [raw];
-  const out: ObjectType[] = [];
-  for (const line of lines) {
-    let objects: ObjectType[];
-    if (typeof line === 'string') objects = line ? [{ type: 'text', value: line }] : [];
-    else if (Array.isArray(line) && Array.isArray(line[0])) objects = line[0] as ObjectType[];
-    else if (Array.isArray(line)) objects = line as ObjectType[];
-    else objects = [];
-    if (objects.length === 0) continue;
-    if (out.length > 0) out.push({ type: 'text', value: ' ' });
-    out.push(...objects);
-  }
-  return out;
 }
 
 function stringKeyword(affiliated: AffiliatedKeywords | undefined, key: string): string | undefined {
