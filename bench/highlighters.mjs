@@ -12,14 +12,16 @@
  *   - whether it can run synchronously (the content stage is synchronous);
  *   - installed size of the package and its dependencies.
  *
- * Candidates (the losers are not dependencies; to rerun them:
- * `npm i --no-save shiki lowlight @wooorm/starry-night @shikijs/langs-precompiled`;
- * shiki-js runs with the project's own @shikijs/* dependencies):
+ * Candidates. Only lowlight is a dependency (the one orgpress uses, set up
+ * as src/content/html/highlighter.ts sets it up); the others are skipped
+ * unless installed: `npm i --no-save shiki @wooorm/starry-night @shikijs/langs-precompiled`
+ * (shiki brings @shikijs/core, engine-javascript, langs and themes):
  *   shiki-js    shiki core, JavaScript regex engine, createHighlighterCoreSync (sync)
  *   shiki-pre   the same with grammars precompiled to JS regexes (@shikijs/langs-precompiled)
  *               and createJavaScriptRawEngine: no regex translation at run time
  *   shiki-onig  shiki core, Oniguruma WASM engine (async creation), the reference
- *   lowlight    highlight.js grammars as hast (what rehype-highlight uses)
+ *   lowlight    highlight.js grammars as hast (what rehype-highlight uses),
+ *               every grammar registered (`createLowlight(all)`), as orgpress does
  *   starry      @wooorm/starry-night: GitHub's TextMate grammars, Oniguruma WASM
  *
  * Usage: node bench/highlighters.mjs [--rounds 40]
@@ -60,7 +62,7 @@ const NAMES = {
 };
 const nameFor = (candidate, lang) => NAMES[candidate][lang] ?? lang;
 const LANGS = samples.map((s) => s.lang);
-/** The themes src/content/html/highlighter.ts uses. */
+/** The themes orgpress used while it highlighted with shiki. */
 const LIGHT = 'github-light-default';
 const DARK = 'github-dark-default';
 
@@ -117,10 +119,8 @@ async function createCandidate(name) {
       };
     }
     case 'lowlight': {
-      const { createLowlight, common } = await import('lowlight');
-      const lisp = (await import('highlight.js/lib/languages/lisp')).default;
-      const lowlight = createLowlight(common);
-      lowlight.register({ lisp });
+      const { createLowlight, all } = await import('lowlight');
+      const lowlight = createLowlight(all);
       return {
         sync: true,
         highlight: (code, lang) => lowlight.highlight(nameFor(name, lang), code),

@@ -39,6 +39,21 @@ export const configSchema = z
     menu: z.array(z.object({ title: z.string(), url: z.string() }).strict()).default([]),
     /** Allow `#+BEGIN_EXPORT html` / `#+HTML:` raw HTML from drafts (the author is trusted). */
     rawHtml: z.boolean().default(true),
+    /** Minify the HTML of `build` (never in `dev`): whitespace and comments, `<pre>`/`<textarea>`/scripts untouched. */
+    minify: z.boolean().default(true),
+    /** `orgpress deploy`: where dist/ is pushed (GitHub Pages style); the command-line options win. */
+    deploy: z
+      .object({
+        /** Remote name or URL. */
+        remote: z.string().min(1).default('origin'),
+        branch: z.string().min(1).default('gh-pages'),
+        /** Custom domain written to a CNAME file on the branch; '' for none. */
+        cname: z.string().default(''),
+        /** Commit message; '' for `Deploy <source commit> with orgpress <version>`. */
+        message: z.string().default(''),
+      })
+      .strict()
+      .default({ remote: 'origin', branch: 'gh-pages', cname: '', message: '' }),
   })
   .strict();
 

@@ -18,6 +18,11 @@ import { addHeadingIds } from './html/heading-ids.js';
 import { countWords, firstParagraphText } from './html/text-stats.js';
 import { stripTodoAsides } from './todos/todo-aside.js';
 import { resolveHeadingLinks } from './html/resolve-heading-links.js';
+import { neutralizeUnsafeUrls } from './html/neutralize-unsafe-urls.js';
+import { stripActiveContent } from './html/strip-active-content.js';
+import { internalErrorDocument } from './internal-error-document.js';
+import { stripControlCharacters } from './html/strip-control-characters.js';
+import { dropUnwritableAttributes } from './html/drop-unwritable-attributes.js';
 import { urlBase } from '../render/urls.js';
 import type { ResolvedLinks } from './org/resolve-links.js';
 
@@ -30,6 +35,15 @@ const stringify = unified().use(rehypeStringify, { allowDangerousHtml: false });
  * it cacheable and safe to run in worker threads.
  */
 export function renderDocument(source: SourceFile, config: SiteConfig): Document {
+  try {
+    return renderDocumentUnguarded(source, config);
+  } catch (err) {
+    // A bug of ours must cost one post, reported at its file, not the whole build with a stack trace.
+    return internalErrorDocument(source, config, err);
+  }
+}
+
+function renderDocumentUnguarded(source: SourceFile, config: SiteConfig): Document {
   const format = formatOf(source.path) ?? 'org';
   const fm = readFrontMatter(source, format, config);
   const diagnostics: Diagnostic[] = [...fm.diagnostics];
@@ -60,11 +74,25 @@ export function renderDocument(source: SourceFile, config: SiteConfig): Document
     orgStyleFootnotes(tree); // one footnote markup for both formats, styled by the theme
   }
 
-  // Raw HTML from export blocks becomes real nodes, so comments inside it can be
-  // removed and later stages (links, ids) see it; turned off by `rawHtml: false`.
+  // Pasted terminal output brings ESC and friends, which no page may hold; taken out first,
+  // so no URL check below sees `java\0script:` that becomes `javascript:` later.
+  stripControlCharacters(tree, { file: source.path, source: source.text, diagnostics });
+
+  // Before raw HTML is parsed: link syntax never publishes a javascript: URL, the author's own HTML may.
+  const where = { file: source.path, startLine: fm.bodyStartLine, diagnostics };
+  neutralizeUnsafeUrls(tree, { ...where, format });
+
+  // Raw HTML (export blocks, `#+HTML:`, markdown HTML) becomes real nodes, so comments
+  // inside it can be removed and later stages (links, ids) see it; turned off by `rawHtml: false`.
   if (config.rawHtml) {
-    if (containsRaw(tree)) tree = unified().use(rehypeRaw).runSync(tree) as Root;
-  } else remove(tree, 'raw');
+    if (containsRaw(tree)) {
+      tree = unified().use(rehypeRaw).runSync(tree) as Root;
+      dropUnwritableAttributes(tree);
+    }
+  } else {
+    remove(tree, 'raw');
+    stripActiveContent(tree, where);
+  }
   remove(tree, 'comment');
 
   shiftHeadings(tree);

@@ -154,7 +154,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     const kinds = new Set<ChangeKind>();
     for (const k of batch.kinds) if (k === 'config' || k === 'templates' || k === 'drafts') kinds.add(k);
     const dirsBefore = JSON.stringify(site.siteConfig?.dirs);
-    const result = kinds.size ? await site.rebuild(kinds) : { changed: [], rendered: [], noop: true, ms: 0 };
+    const result = kinds.size ? await site.rebuild(kinds, batch.paths) : { changed: [], rendered: [], pages: { rendered: 0, reused: 0 }, noop: true, ms: 0 };
     // An editor's late second event for a save already rebuilt: nothing to do, nobody to tell.
     if (result.noop && !batch.kinds.has('css') && !batch.kinds.has('asset')) return;
     const changed: string[] | 'all' = batch.kinds.has('asset') ? 'all' : result.changed;
@@ -167,7 +167,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     const ms = Math.round(performance.now() - batch.firstEventAt);
     if (opts.verbose) {
       const what = batch.paths.length > 3 ? `${batch.paths.slice(0, 3).join(', ')} and ${batch.paths.length - 3} more` : batch.paths.join(', ');
-      const detail = kinds.size ? `rendered ${result.rendered.length} draft${result.rendered.length === 1 ? '' : 's'} and the site in ${result.ms} ms, ` : '';
+      const p = result.pages;
+      const detail = kinds.size
+        ? `rendered ${result.rendered.length} draft${result.rendered.length === 1 ? '' : 's'} and ${p.rendered} of ${p.rendered + p.reused} page${p.rendered + p.reused === 1 ? '' : 's'} in ${result.ms} ms, `
+        : '';
       const pages = changed === 'all' ? 'every page' : `${changed.length} file${changed.length === 1 ? '' : 's'}`;
       log(`rebuilt ${what} in ${ms} ms (${detail}${pages} changed, ${live.clientCount} page${live.clientCount === 1 ? '' : 's'} open)`);
     }

@@ -7,6 +7,8 @@ import type { Document } from '../content/document.js';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CopyDir } from '../output/write-site.js';
 import { loadProject, renderProject, type LoadedProject } from '../pipeline/build.js';
+import { ContentMemo } from '../pipeline/content-memo.js';
+import { MemoryPageCache } from '../render/page-cache.js';
 import { urlBase } from '../render/urls.js';
 import type { Site } from '../site/site-model.js';
 import { renderTodosPage, TODOS_PAGE_PATH, type NoteRow } from './todos-page.js';
@@ -37,8 +39,12 @@ export interface RebuildResult {
   noop: boolean;
   /** Drafts whose text (includes expanded) changed, so the content stage ran on them. */
   rendered: string[];
+  /** HTML pages rendered through the templates, and pages whose inputs were unchanged, taken from memory. */
+  pages: { rendered: number; reused: number };
   ms: number;
 }
+
+const NO_PAGES = { rendered: 0, reused: 0 };
 
 const FALLBACK_404 = `<!doctype html>
 <html lang="en">
@@ -56,9 +62,13 @@ const EMPTY: DevOutput = { files: new Map(), copies: [], site: null, notes: [] }
  * 100-post site reloads in about 30 ms, plus the edited draft). The latest
  * Document of each draft is kept here by path; one with errors is left out
  * and its last good version served instead, and a broken config keeps the
- * last good config. Then the site model, pages and feeds are redone in full
- * with `renderProject`: about 1.5 ms a page, 0.15 s for 100 posts, which
- * keeps this simple rather than working out which pages an edit touches.
+ * last good config. Unchanged drafts keep their Document from the previous
+ * rebuild (ContentMemo: no hashing, no disk). Then the site model, feeds
+ * and the sitemap are redone in full with `renderProject`, and the pages
+ * through an in-memory page cache: only pages whose template data changed
+ * are rendered again (the edited post, the index, tag and archive pages
+ * that list it, its neighbours when its title or URL changed), and a
+ * template or config change re-renders them all.
  */
 export class DevSite {
   private config: SiteConfig | null = null;
@@ -76,6 +86,9 @@ export class DevSite {
   private configDiagnostics: Diagnostic[] = [];
   private contentDiagnostics: Diagnostic[] = [];
   private renderDiagnostics: Diagnostic[] = [];
+  private readonly memo = new ContentMemo();
+  private readonly pageCache = new MemoryPageCache();
+  private pages = NO_PAGES;
   output: DevOutput = EMPTY;
 
   constructor(private readonly opts: DevSiteOptions) {}
@@ -95,10 +108,14 @@ export class DevSite {
     return this.sources.get(file) ?? readText(this.opts.root, file) ?? undefined;
   }
 
-  /** Redoes what `kinds` touched; never throws: a failure is a diagnostic, and the last output stays. */
-  async rebuild(kinds: ReadonlySet<ChangeKind>): Promise<RebuildResult> {
+  /**
+   * Redoes what `kinds` touched; never throws: a failure is a diagnostic, and the last output stays.
+   * `paths` (root-relative) are the files the watcher reported: always read again, whatever their stats say.
+   */
+  async rebuild(kinds: ReadonlySet<ChangeKind>, paths: readonly string[] = []): Promise<RebuildResult> {
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
+    this.memo.mustRead = new Set(paths.map((p) => path.resolve(this.opts.root, p)));
     try {
       const configChanged = this.config === null || kinds.has('config') ? await this.reloadConfig() : false;
       let content = { rendered: [] as string[], changed: false };
@@ -108,16 +125,16 @@ export class DevSite {
         if (!this.contentStale) content = await this.reloadContent();
       }
       if (!configChanged && !content.changed && !kinds.has('templates') && !kinds.has('config')) {
-        return { changed: [], rendered: content.rendered, noop: true, ms: ms() };
+        return { changed: [], rendered: content.rendered, pages: NO_PAGES, noop: true, ms: ms() };
       }
       const before = this.output.files;
       this.output = await this.render();
-      return { changed: diffFiles(before, this.output.files), rendered: content.rendered, noop: false, ms: ms() };
+      return { changed: diffFiles(before, this.output.files), rendered: content.rendered, pages: this.pages, noop: false, ms: ms() };
     } catch (err) {
       // Only a bug gets here (stages report problems as diagnostics); keep serving the last output.
       const message = err instanceof Error ? err.message : String(err);
       this.renderDiagnostics = [error('orgpress', 0, 0, `internal error while rebuilding: ${message}`, { hint: 'please report it; the last good site is still served' })];
-      return { changed: [], rendered: [], noop: false, ms: ms() };
+      return { changed: [], rendered: [], pages: NO_PAGES, noop: false, ms: ms() };
     }
   }
 
@@ -150,6 +167,7 @@ export class DevSite {
       root: this.opts.root,
       ...(this.opts.configFile ? { configFile: this.opts.configFile } : {}),
       ...(atRoot ? {} : { baseUrl: this.opts.baseUrl }),
+      memo: this.memo,
     });
     this.templatesDir = project.templatesDir;
     this.sources = project.sources;
@@ -167,7 +185,8 @@ export class DevSite {
     this.docs = next;
     this.draftAssets = project.draftAssets;
     // A draft that cannot be read (not UTF-8) keeps its last good version, like one with errors.
-    const unreadable = new Set(project.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+    // So does one that reads as empty: most often a save caught half-way (truncated, not yet written).
+    const unreadable = new Set(project.diagnostics.filter((d) => d.severity === 'error' || d.code === 'source/empty').map((d) => d.file));
     for (const p of [...this.lastGood.keys()]) if (!next.has(p) && !unreadable.has(p)) this.lastGood.delete(p);
     for (const [p, doc] of next) if (!hasErrors(doc.diagnostics)) this.lastGood.set(p, doc);
     return { rendered, changed: rendered.length > 0 || removed.length > 0 || assetsChanged };
@@ -186,8 +205,9 @@ export class DevSite {
       sources: this.sources,
       diagnostics: [],
     };
-    const rendered = await renderProject(project, { includeDrafts: true, dev: true });
+    const rendered = await renderProject(project, { includeDrafts: true, dev: true, pageCache: this.pageCache });
     this.renderDiagnostics = rendered.diagnostics;
+    this.pages = rendered.pages;
 
     const files = new Map<string, string | Uint8Array>(rendered.files.map((f) => [f.path, f.content]));
     // A page whose template failed is missing from this render: keep serving its last good version.

@@ -19,7 +19,8 @@ export function formatDiagnostic(d: Diagnostic, opts: FormatOptions = {}): strin
     .filter((x): x is string => x !== null)
     .join(':');
   const sev = d.severity === 'error' ? paint(RED + BOLD, 'error') : paint(YELLOW + BOLD, 'warning');
-  let out = `${paint(BOLD, where)}: ${sev}: ${d.message}`;
+  // No file (a problem with the output folder, say): just `error: message`.
+  let out = where ? `${paint(BOLD, where)}: ${sev}: ${d.message}` : `${sev}: ${d.message}`;
   if (d.context) out += paint(DIM, ` (${d.context})`);
   if (opts.source !== undefined && d.line > 0) out += '\n' + codeFrame(opts.source, d.line, d.column);
   if (d.hint) out += `\n  ${paint(DIM, 'hint:')} ${d.hint}`;

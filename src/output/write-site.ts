@@ -1,7 +1,14 @@
-import { cp, mkdir, rename, rm, writeFile, readdir } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, rename, rm, writeFile, readdir, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { OutputFile } from '../render/render-pages.js';
+import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { KeptFile, OutputFile } from '../render/render-pages.js';
+import { CONFIG_FILES } from '../config/load-config.js';
+import { formatOf } from '../source/read-drafts.js';
+import { copyTree, isInside, type CopyFs } from './copy-tree.js';
+import { acquireOutputLock, isProcessAlive, type OutputLock } from './output-lock.js';
+import { trackWrite, type PendingWrite } from './pending-writes.js';
+import { pauseForTest } from './test-pause.js';
 
 export interface CopyDir {
   /** Absolute source folder; skipped when missing. */
@@ -10,38 +17,155 @@ export interface CopyDir {
   to: string;
 }
 
+/** The fs calls that put bytes on disk; a test injects failing ones (a full disk cannot be had without privileges). */
+export interface WriteFs extends CopyFs {
+  writeFile: (file: string, data: string | Uint8Array) => Promise<void>;
+}
+
+const realFs: WriteFs = { mkdir, copyFile, writeFile };
+
+export interface WriteSiteOptions {
+  /**
+   * Site root: symbolic links in copied folders may point inside it (except at
+   * what stays private: drafts' sources, the config, hidden files); without
+   * it, only inside the copied folder.
+   */
+  siteRoot?: string;
+  /** Aborting stops the write at the next file; the staging folder is removed and `dist/` is left as it was. */
+  signal?: AbortSignal;
+  /** Another process is writing the same output: we wait for it (called once with its pid). */
+  onLockWait?: (holderPid: number) => void;
+  /** How long to wait for another process's lock before giving up (ms). */
+  lockTimeoutMs?: number;
+  fs?: WriteFs;
+  /** Called under the lock once the new site is complete in `staging`, before it is swapped in (the page manifest records it). */
+  beforeSwap?: (staging: string) => Promise<void>;
+}
+
+export interface WriteSiteResult {
+  /** Symbolic links that were skipped, as warnings. */
+  warnings: Diagnostic[];
+}
+
+/** Files written at once: enough to keep the disk busy, few enough never to run out of file descriptors. */
+const CONCURRENCY = 32;
+
 /**
  * Writes the whole site into a staging folder next to `outDir`, then swaps it
  * in with renames, so the previous site stays intact until the new one is
  * complete, and a failed or interrupted build never leaves a half-written
  * `dist/`. The staging folder sits beside the target so the rename stays on
  * one file system.
+ *
+ * One writer at a time: the lock file `.dist.orgpress-lock` beside `dist/`
+ * makes a second build wait until the first is done, so two builds never
+ * interleave their files, and only the lock holder clears what dead builds
+ * left behind.
  */
-export async function writeSite(outDir: string, files: OutputFile[], copies: CopyDir[]): Promise<void> {
+export async function writeSite(outDir: string, files: OutputFile[], copies: CopyDir[], opts: WriteSiteOptions = {}): Promise<WriteSiteResult> {
+  const fs = opts.fs ?? realFs;
+  const signal = opts.signal;
+  const checkpoint = () => signal?.throwIfAborted();
+  checkpoint();
   const parent = path.dirname(outDir);
   const name = path.basename(outDir);
-  await mkdir(parent, { recursive: true });
   const staging = path.join(parent, `.${name}.orgpress-staging-${process.pid}`);
   const old = path.join(parent, `.${name}.orgpress-old-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
+  const pending: PendingWrite = { outDir, staging, old, lock: null, swapping: false };
+  const untrack = trackWrite(pending);
+  const warnings: Diagnostic[] = [];
   try {
-    await mkdir(staging, { recursive: true });
-    // Copies first: generated files win over a static file of the same name.
-    for (const c of copies) {
-      if (!existsSync(c.from)) continue;
-      await cp(c.from, path.join(staging, c.to), { recursive: true, filter: (src) => !isJunk(path.basename(src)) });
-    }
-    const dirs = new Set(files.map((f) => path.dirname(path.join(staging, f.path))));
-    await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-    await Promise.all(files.map((f) => writeFile(path.join(staging, f.path), f.content)));
-    await swapIn(staging, outDir, old);
-  } catch (err) {
+    await mkdir(parent, { recursive: true });
+    pending.lock = await acquireOutputLock(outDir, {
+      ...(opts.onLockWait ? { onWait: opts.onLockWait } : {}),
+      ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    await removeStaleStaging(outDir);
+    await pauseForTest('locked', signal);
     await rm(staging, { recursive: true, force: true });
-    throw err;
+    try {
+      checkpoint();
+      await fs.mkdir(staging, { recursive: true });
+      const linkRoots = opts.siteRoot ? [await realpath(opts.siteRoot)] : [];
+      const shownRoot = opts.siteRoot ? path.resolve(opts.siteRoot) : undefined;
+      const realParent = await realpath(parent);
+      const forbidden = [path.join(realParent, name), path.join(realParent, path.basename(staging))];
+      // Copies first: generated files win over a static file of the same name.
+      for (const c of copies) {
+        if (!existsSync(c.from)) continue;
+        await copyTree(c.from, path.join(staging, c.to), {
+          linkRoots,
+          forbidden,
+          refuseTarget: (real, copyRoot) => privateReason(real, linkRoots[0], copyRoot),
+          skip: isJunk,
+          checkpoint,
+          fs,
+          onSkippedLink: (link, reason) => warnings.push(skippedLinkWarning(link, reason, shownRoot)),
+        });
+      }
+      await pauseForTest('copied', signal);
+      const dirs = new Set(files.map((f) => path.dirname(path.join(staging, f.path))));
+      await forEachLimited([...dirs], (d) => fs.mkdir(d, { recursive: true }), checkpoint);
+      const half = Math.ceil(files.length / 2);
+      const write = (f: OutputFile) => (f.keep ? keepFile(f.keep, path.join(staging, f.path), fs) : fs.writeFile(path.join(staging, f.path), f.content));
+      await forEachLimited(files.slice(0, half), write, checkpoint);
+      await pauseForTest('half-written', signal);
+      await forEachLimited(files.slice(half), write, checkpoint);
+      await pauseForTest('staged', signal);
+      checkpoint();
+      await opts.beforeSwap?.(staging);
+      // From here on the new site is complete: an interrupt lets the two renames finish.
+      pending.swapping = true;
+      await swapIn(staging, outDir, old, signal);
+    } catch (err) {
+      await rm(staging, { recursive: true, force: true });
+      throw err;
+    }
+  } finally {
+    await pending.lock?.release();
+    untrack();
+  }
+  return { warnings };
+}
+
+/** A kept file of the previous output is no longer the one its manifest describes (another build replaced it meanwhile). */
+export class KeptFileChangedError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} changed during the build`);
+    this.name = 'KeptFileChangedError';
   }
 }
 
-async function swapIn(staging: string, outDir: string, old: string): Promise<void> {
+/**
+ * A page unchanged since the previous build: a hard link to the previous
+ * output's file, which survives the removal of the old folder after the
+ * swap. No bytes are read or written, and the file keeps its inode, so the
+ * manifest still describes it. Where links are refused (another file
+ * system, a file system without them), the file is copied. Either way it
+ * must still be the file the manifest recorded, or the build starts over.
+ */
+async function keepFile(kept: KeptFile, to: string, fs: WriteFs): Promise<void> {
+  const same = (st: { ino: number; size: number; mtimeMs: number }) => st.ino === kept.ino && st.size === kept.size && st.mtimeMs === kept.mtimeMs;
+  try {
+    await link(kept.from, to).catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+      // A static file copied to the same path: replaced, as a written page would replace it.
+      await rm(to, { force: true });
+      await link(kept.from, to);
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new KeptFileChangedError(kept.from);
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK' && code !== 'EOPNOTSUPP') throw err;
+    if (!same(await lstat(kept.from))) throw new KeptFileChangedError(kept.from);
+    await fs.copyFile(kept.from, to);
+    return;
+  }
+  if (!same(await lstat(to))) throw new KeptFileChangedError(kept.from);
+}
+
+async function swapIn(staging: string, outDir: string, old: string, signal: AbortSignal | undefined): Promise<void> {
   let hadPrevious = false;
   try {
     await rename(outDir, old);
@@ -49,6 +173,7 @@ async function swapIn(staging: string, outDir: string, old: string): Promise<voi
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+  if (hadPrevious) await pauseForTest('swapped-out', signal);
   try {
     await rename(staging, outDir);
   } catch (err) {
@@ -58,7 +183,13 @@ async function swapIn(staging: string, outDir: string, old: string): Promise<voi
   if (hadPrevious) await rm(old, { recursive: true, force: true });
 }
 
-/** Leftovers from earlier interrupted builds (another pid), removed before a new build. */
+/**
+ * Leftovers of builds that died (their pid is gone): staging folders are
+ * removed; a previous site moved aside by a swap that never finished is put
+ * back when the output folder is missing. Folders of live processes are never
+ * touched. `writeSite` calls this while it holds the output lock, so no
+ * other orgpress is in the middle of writing.
+ */
 export async function removeStaleStaging(outDir: string): Promise<void> {
   const parent = path.dirname(outDir);
   const prefix = `.${path.basename(outDir)}.orgpress-`;
@@ -68,7 +199,64 @@ export async function removeStaleStaging(outDir: string): Promise<void> {
   } catch {
     return;
   }
-  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => rm(path.join(parent, n), { recursive: true, force: true })));
+  for (const n of names) {
+    const m = /^(staging|old)-(\d+)$/.exec(n.startsWith(prefix) ? n.slice(prefix.length) : '');
+    if (!m) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || isProcessAlive(pid)) continue;
+    const abs = path.join(parent, n);
+    if (m[1] === 'old' && !existsSync(outDir)) await rename(abs, outDir);
+    else await rm(abs, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `fn` over `items`, at most CONCURRENCY at a time, calling `checkpoint`
+ * before each. After a failure no new item starts, and it rejects only once
+ * the calls in flight have settled: the caller then removes the staging
+ * folder, which a late write must not bring back.
+ */
+async function forEachLimited<T>(items: readonly T[], fn: (item: T) => Promise<unknown>, checkpoint: () => void): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < items.length && !failed) {
+      try {
+        checkpoint();
+        await fn(items[next++]!);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
+
+function skippedLinkWarning(link: string, reason: string, siteRoot: string | undefined): Diagnostic {
+  const shown = siteRoot ? path.relative(siteRoot, link).split(path.sep).join('/') : link;
+  return warning(shown, 0, 0, `symbolic link not published: ${reason}`, {
+    code: 'output/symlink-skipped',
+    hint: 'a link is followed when it points inside the site folder, at something that may be published; to publish this file, copy it in',
+  });
+}
+
+/**
+ * Files inside the site folder that a link must not publish: hidden ones
+ * (`.git`, `.cache`, `.env`), the config, and draft sources (a draft's text
+ * holds its notes to self, which are never published). Only targets outside
+ * the copied folder are checked. Null when the target may be published.
+ */
+function privateReason(real: string, siteRoot: string | undefined, copyRoot: string): string | null {
+  // What the copied folder holds is published anyway; outside the site, the link was already refused.
+  if (!siteRoot || isInside(copyRoot, real) || !isInside(siteRoot, real)) return null;
+  const rel = path.relative(siteRoot, real).split(path.sep);
+  if (rel.some((s) => s.startsWith('.'))) return 'it points to a hidden file or folder of the site (.git, .cache…)';
+  if (rel.length === 1 && (CONFIG_FILES as readonly string[]).includes(rel[0]!)) return "it points to the site's config file";
+  if (formatOf(real)) return "it points to a draft's source (its notes to self would be published with it)";
+  return null;
 }
 
 function isJunk(name: string): boolean {

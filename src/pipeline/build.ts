@@ -7,6 +7,7 @@ import type { Document } from '../content/document.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderFeeds } from '../render/feeds.js';
 import { renderPages, type OutputFile } from '../render/render-pages.js';
+import type { PageCache } from '../render/page-cache.js';
 import { renderSitemap } from '../render/sitemap.js';
 import { BUILTIN_TEMPLATES, createTemplateEngine } from '../render/template-engine.js';
 import { urlBase } from '../render/urls.js';
@@ -15,10 +16,17 @@ import type { Site } from '../site/site-model.js';
 import { readDrafts } from '../source/read-drafts.js';
 import { expandAllIncludes } from '../source/expand-all-includes.js';
 import { remapPositions } from '../source/expand-includes.js';
-import { removeStaleStaging, writeSite, type CopyDir } from '../output/write-site.js';
+import { KeptFileChangedError, writeSite, type CopyDir } from '../output/write-site.js';
+import { OutputManifest } from '../output/output-manifest.js';
+import { writeErrorDiagnostic } from '../output/write-error.js';
 import { DocumentCache } from './document-cache.js';
+import type { ContentMemo } from './content-memo.js';
 import { renderDocuments } from './render-documents.js';
 import { VERSION } from './version.js';
+import { finishOutput, type FinishOptions } from '../output/finish-output.js';
+import { pageFinisher } from '../output/page-finisher.js';
+import { renderRedirects } from '../render/redirects.js';
+import { StageClock, type Stage, type StageTimings } from './stage-timings.js';
 
 /** The installed KaTeX's `dist/` folder: the one whose version typesets the math. */
 const KATEX_DIST = path.dirname(createRequire(import.meta.url).resolve('katex'));
@@ -32,6 +40,10 @@ export interface ProjectOptions {
   baseUrl?: string;
   /** false: neither read nor write the document cache in .cache/orgpress/ (`--no-cache`). */
   cache?: boolean;
+  /** Times the stages (`build -v`, the progress bar). */
+  clock?: StageClock;
+  /** Dev: what the previous rebuild read and rendered, reused for unchanged drafts (no reading, no hashing, no cache). */
+  memo?: ContentMemo;
 }
 
 export interface LoadedProject {
@@ -50,6 +62,7 @@ export interface LoadedProject {
 /** Reads the config and every draft, and runs the content stage on each. */
 export async function loadProject(opts: ProjectOptions): Promise<LoadedProject> {
   const root = path.resolve(opts.root);
+  opts.clock?.enter('read');
   const loaded = await loadConfig(root, opts.configFile);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   let config = loaded.config;
@@ -61,10 +74,10 @@ export async function loadProject(opts: ProjectOptions): Promise<LoadedProject> 
       diagnostics.push({ file: '--base-url', line: 0, column: 0, severity: 'error', message: `not an absolute URL: ${opts.baseUrl}`, hint: 'give one like https://example.com/ or https://user.github.io/blog/' });
     }
   }
-  const drafts = await readDrafts(root, config.dirs.drafts);
+  const drafts = await readDrafts(root, config.dirs.drafts, opts.memo);
   diagnostics.push(...drafts.diagnostics);
   const sources = new Map(drafts.files.map((f) => [f.path, f.text]));
-  const expanded = await expandAllIncludes(drafts.files, root);
+  const expanded = await expandAllIncludes(drafts.files, root, opts.memo);
   for (const e of expanded) {
     diagnostics.push(...e.diagnostics);
     for (const [p, text] of e.included) sources.set(p, text);
@@ -72,9 +85,10 @@ export async function loadProject(opts: ProjectOptions): Promise<LoadedProject> 
   // A file another draft includes is a part of that post, not a post of its own.
   const includedPaths = new Set(expanded.flatMap((e) => [...e.included.keys()]));
   const posts = expanded.filter((e) => !includedPaths.has(e.source.path));
+  opts.clock?.enter('content');
   // Cached, or rendered on a worker pool (src/pipeline/render-documents.ts).
   const cache = opts.cache === false ? null : new DocumentCache(root, config);
-  const rendered = await renderDocuments(posts.map((e) => e.source), config, { cache });
+  const rendered = await renderDocuments(posts.map((e) => e.source), config, { cache, ...(opts.memo ? { memo: opts.memo } : {}) });
   const documents = posts.map((e, i) => remapPositions(rendered.documents[i]!, e));
   for (const d of documents) diagnostics.push(...d.diagnostics);
   return {
@@ -93,18 +107,26 @@ export interface RenderedSite {
   files: OutputFile[];
   copies: CopyDir[];
   diagnostics: Diagnostic[];
+  /** HTML pages rendered through the templates, and pages taken from the page cache. */
+  pages: { rendered: number; reused: number };
 }
 
 /** Site model + templates + feeds: everything that goes into the output folder. */
-export async function renderProject(project: LoadedProject, opts: { includeDrafts: boolean; dev: boolean }): Promise<RenderedSite> {
+export async function renderProject(
+  project: LoadedProject,
+  // strictTemplates: an unknown variable is an error (`orgpress check`).
+  // pageCache: pages rendered before (dev: in memory; build: the previous output), reused when their inputs are unchanged.
+  // finish (build): each page is finished for hosting as it is rendered (src/output/page-finisher.ts).
+  opts: { includeDrafts: boolean; dev: boolean; strictTemplates?: boolean; clock?: StageClock; pageCache?: PageCache | null; finish?: FinishOptions },
+): Promise<RenderedSite> {
   const { config, root } = project;
   // A draft with errors is left out of the site model: its problems are already reported.
   const usable = project.documents.filter((d) => !hasErrors(d.diagnostics));
+  opts.clock?.enter('site');
   const site = buildSite(usable, config, { includeDrafts: opts.includeDrafts, draftFiles: new Set(project.draftAssets) });
+  opts.clock?.enter('render');
   const base = urlBase(config.baseUrl);
-  const engine = createTemplateEngine(project.templatesDir, base);
-  const pages = await renderPages({ site, engine, base, version: VERSION, dev: opts.dev, root });
-  const files = [...pages.files, ...renderFeeds(site, base, VERSION), ...renderSitemap(site, base)];
+  const engine = createTemplateEngine(project.templatesDir, base, { strict: opts.strictTemplates ?? false });
   const copies: CopyDir[] = [
     { from: path.join(BUILTIN_TEMPLATES, 'assets'), to: 'assets' },
     { from: path.join(project.templatesDir, 'assets'), to: 'assets' },
@@ -112,20 +134,43 @@ export async function renderProject(project: LoadedProject, opts: { includeDraft
     ...site.media.map((m) => ({ from: path.resolve(root, m), to: 'media/' + path.posix.relative(config.dirs.drafts, m) })),
     // KaTeX's stylesheet and fonts (about 1 MB), served by the site itself, and only
     // when some post has math (base.liquid links them on those pages).
-    ...(site.posts.some((p) => p.devHtml.includes('class="katex'))
+    ...(site.posts.some((p) => hasMath(p.doc))
       ? [
           { from: path.join(KATEX_DIST, 'katex.min.css'), to: 'assets/katex/katex.min.css' },
           { from: path.join(KATEX_DIST, 'fonts'), to: 'assets/katex/fonts' },
         ]
       : []),
   ];
-  return { site, files, copies, diagnostics: [...site.diagnostics, ...pages.diagnostics] };
+  const cache = opts.pageCache ?? null;
+  const finisher = opts.finish ? await pageFinisher(copies, opts.finish) : null;
+  const pages = await renderPages({ site, engine, base, version: VERSION, dev: opts.dev, root, cache, finisher });
+  const files = [...pages.files, ...renderFeeds(site, base, VERSION), ...renderSitemap(site, base)];
+  // Old addresses of moved posts (`aliases:`): redirect pages and `_redirects`.
+  const redirects = renderRedirects(site, files, base);
+  files.push(...redirects.files);
+  const diagnostics = [...site.diagnostics, ...pages.diagnostics, ...redirects.diagnostics, ...(finisher?.diagnostics ?? [])];
+  return { site, files, copies, diagnostics, pages: pages.stats };
+}
+
+const mathIn = new WeakMap<Document, boolean>();
+
+/** Whether the post typesets math; remembered per Document, which dev keeps across rebuilds (scanning every body on each edit added up). */
+function hasMath(doc: Document): boolean {
+  let math = mathIn.get(doc);
+  if (math === undefined) mathIn.set(doc, (math = doc.html.includes('class="katex')));
+  return math;
 }
 
 export interface BuildOptions extends ProjectOptions {
   /** Output folder (default from config: dist). */
   outDir?: string;
   includeDrafts?: boolean;
+  /** Stops the write of the output at the next file (Ctrl-C); the previous output stays. */
+  signal?: AbortSignal;
+  /** Another build holds the output's lock: this one waits for it (called once). */
+  onLockWait?: (holderPid: number) => void;
+  /** Told when each stage starts (the progress bar). */
+  onStage?: (stage: Stage) => void;
 }
 
 export interface BuildResult {
@@ -133,7 +178,10 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
   outDir: string;
-  stats: { posts: number; pages: number; files: number; ms: number };
+  /** `rendered`: pages rendered through the templates (the others were kept from the previous output). */
+  stats: { posts: number; pages: number; files: number; ms: number; rendered: number };
+  /** Milliseconds per stage (`build -v`, `--json`). */
+  timings: StageTimings;
 }
 
 /**
@@ -142,24 +190,70 @@ export interface BuildResult {
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
-  const project = await loadProject(opts);
+  const clock = new StageClock(opts.onStage);
+  const project = await loadProject({ ...opts, clock });
+  // `build` never shows TODO notes: drop the dev form of each body (a third of the Documents' memory).
+  project.documents = project.documents.map((d) => (d.devHtml === '' ? d : { ...d, devHtml: '' }));
   const outDir = path.resolve(project.root, opts.outDir ?? project.config.dirs.out);
-  const diagnostics = [...project.diagnostics];
-  let stats = { posts: 0, pages: 0, files: 0, ms: 0 };
+  // Pages of the previous output whose inputs are unchanged are kept, not rendered again (src/output/output-manifest.ts).
+  const manifest = opts.cache === false ? null : await OutputManifest.open(project.root, outDir);
+  let outcome = await renderAndWrite(project, outDir, manifest, opts, clock);
+  // Another build replaced a kept file meanwhile: render everything and write again.
+  if (outcome === 'stale') outcome = await renderAndWrite(project, outDir, null, opts, clock);
+  const { diagnostics, stats } = outcome === 'stale' ? { diagnostics: [], stats: { posts: 0, pages: 0, files: 0, ms: 0, rendered: 0 } } : outcome;
+  diagnostics.unshift(...project.diagnostics);
+  clock.stop();
+  stats.ms = Math.round(performance.now() - t0);
+  return { ok: !hasErrors(diagnostics), diagnostics, sources: project.sources, outDir, stats, timings: clock.timings };
+}
+
+/** Renders the site, and writes it when nothing is wrong; 'stale' when a kept file changed under it. */
+async function renderAndWrite(
+  project: LoadedProject,
+  outDir: string,
+  manifest: OutputManifest | null,
+  opts: BuildOptions,
+  clock: StageClock,
+): Promise<{ diagnostics: Diagnostic[]; stats: BuildResult['stats'] } | 'stale'> {
+  const diagnostics: Diagnostic[] = [];
+  let stats = { posts: 0, pages: 0, files: 0, ms: 0, rendered: 0 };
   // Render even when some drafts are broken, so site-wide problems (clashing URLs,
   // template errors) are reported in the same run; nothing is written unless all is well.
-  const rendered = await renderProject(project, { includeDrafts: opts.includeDrafts ?? false, dev: false });
+  const finish = { ...urlBase(project.config.baseUrl), minify: project.config.minify };
+  const rendered = await renderProject(project, { includeDrafts: opts.includeDrafts ?? false, dev: false, clock, pageCache: manifest, finish });
   diagnostics.push(...rendered.diagnostics);
-  if (!hasErrors(diagnostics)) {
-    await removeStaleStaging(outDir);
-    await writeSite(outDir, rendered.files, rendered.copies);
+  if (!hasErrors([...project.diagnostics, ...diagnostics])) {
     stats = {
       posts: rendered.site.posts.length,
       pages: rendered.files.filter((f) => f.path.endsWith('.html')).length,
       files: rendered.files.length,
       ms: 0,
+      rendered: rendered.pages.rendered,
     };
+    // Fingerprinted assets, minified pages, _headers: for hosting, so not in dev. Template pages
+    // arrive finished (as bytes, which finishOutput passes through); it does the rest.
+    const finished = await finishOutput(rendered.files, rendered.copies, finish);
+    diagnostics.push(...finished.diagnostics);
+    if (manifest) {
+      manifest.noteDiagnostics(rendered.diagnostics);
+      diagnostics.push(...manifest.keptDiagnostics());
+    }
+    clock.enter('write');
+    try {
+      const written = await writeSite(outDir, finished.files, finished.copies, {
+        siteRoot: project.root,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.onLockWait ? { onLockWait: opts.onLockWait } : {}),
+        ...(manifest ? { beforeSwap: (staging: string) => manifest.save(staging) } : {}),
+      });
+      diagnostics.push(...written.warnings);
+    } catch (err) {
+      if (err instanceof KeptFileChangedError) return 'stale';
+      // A disk that is full, read-only or in the way is the user's to fix: a diagnostic, not a stack trace.
+      const d = writeErrorDiagnostic(err, outDir);
+      if (!d) throw err;
+      diagnostics.push(d);
+    }
   }
-  stats.ms = Math.round(performance.now() - t0);
-  return { ok: !hasErrors(diagnostics), diagnostics, sources: project.sources, outDir, stats };
+  return { diagnostics, stats };
 }

@@ -19,7 +19,7 @@ const ENTRY = path.join(PACKAGE_ROOT, 'lib', 'content', 'render-document.js');
 // `import … from '…'`, `export … from '…'`, `import '…'` and `import('…')` in compiled ES modules.
 const IMPORT_RE = /(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"\n]+)\1/g;
 
-let memo: string | null = null;
+const memo = new Map<string, string>();
 
 /**
  * A hash of everything besides the draft and the config that decides what
@@ -28,16 +28,28 @@ let memo: string | null = null;
  * so a helper outside lib/content counts too), the version of every package
  * that code imports, and the patches applied to them. A change to any of
  * these invalidates the document cache; templates are not part of it (pages
- * are rendered after the cache). Computed once per process (a few ms).
+ * have their own cache, src/render/page-cache.ts). Computed once per process
+ * (a few ms).
  */
 export function contentFingerprint(): string {
+  return codeFingerprint([ENTRY]);
+}
+
+/**
+ * The same fingerprint for other compiled entry points (`lib/…` paths): what
+ * the page cache depends on starts at lib/render/render-pages.js and
+ * lib/output/finish-output.js. Honours ORGPRESS_CACHE_CODE_VERSION too.
+ */
+export function codeFingerprint(entries: readonly string[]): string {
   const override = process.env[CODE_VERSION_ENV];
   if (override) return `override:${override}`;
-  if (memo) return memo;
+  const memoKey = entries.join('\n');
+  const known = memo.get(memoKey);
+  if (known) return known;
   const hash = createHash('sha256').update(`orgpress ${VERSION}\n`);
   const packages = new Set<string>();
   const seen = new Set<string>();
-  const queue = [ENTRY];
+  const queue = [...entries];
   for (let file = queue.pop(); file; file = queue.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);
@@ -60,8 +72,14 @@ export function contentFingerprint(): string {
   if (existsSync(patches)) {
     for (const p of readdirSync(patches).sort()) hash.update(`${p}\n${readFileSync(path.join(patches, p), 'utf8')}\n`);
   }
-  memo = hash.digest('hex');
-  return memo;
+  const digest = hash.digest('hex');
+  memo.set(memoKey, digest);
+  return digest;
+}
+
+/** A compiled module of orgpress, by its path under lib/ (`render/render-pages.js`). */
+export function compiledModule(relativePath: string): string {
+  return path.join(PACKAGE_ROOT, 'lib', relativePath);
 }
 
 function packageName(spec: string): string {

@@ -1,56 +1,61 @@
-import { Feed } from 'feed';
 import type { Site } from '../site/site-model.js';
-import { dateInstant } from './format-date.js';
-import { FEED_URLS } from './page-data.js';
+import { atomFeed } from './atom-feed.js';
+import type { FeedModel } from './feed-model.js';
 import { feedContent } from './feed-content.js';
+import { dateInstant } from './format-date.js';
+import { jsonFeed } from './json-feed.js';
+import { FEED_URLS } from './page-data.js';
 import type { OutputFile } from './render-pages.js';
+import { rssFeed } from './rss-feed.js';
 import { absoluteUrl, absolutizeHtml, type UrlBase } from './urls.js';
 
+const EPOCH_DAY = { day: '1970-01-01', instant: null };
+
 /**
- * Atom, RSS 2.0 and JSON Feed with full post content and absolute URLs
- * (the `feed` package writes and escapes the XML and JSON).
+ * Atom, RSS 2.0 and JSON Feed with full post content and absolute URLs.
+ * Written by our own small serialisers (`atom-feed.ts`, `rss-feed.ts`,
+ * `json-feed.ts`) rather than the `feed` package, which marks plain-text
+ * titles as HTML, leaves `<` unescaped in attributes and splits only the
+ * first `]]>` of a CDATA section: a title or tag could break the feed or
+ * inject markup into readers.
  */
 export function renderFeeds(site: Site, base: UrlBase, version: string): OutputFile[] {
+  const model = feedModel(site, base, version);
+  return [
+    { path: 'atom.xml', content: atomFeed(model) },
+    { path: 'rss.xml', content: rssFeed(model) },
+    { path: 'feed.json', content: jsonFeed(model) },
+  ];
+}
+
+function feedModel(site: Site, base: UrlBase, version: string): FeedModel {
   const c = site.config;
   const posts = site.posts.slice(0, c.feedItems);
   const newest = posts[0]?.doc.meta;
-  const updated = newest ? dateInstant(newest.updated ?? newest.date ?? { day: '1970-01-01', instant: null }) : new Date(0);
-  const author = c.author ? { name: c.author, link: base.baseUrl } : undefined;
-  const feed = new Feed({
+  return {
     title: c.title,
-    description: c.description || undefined,
-    id: base.baseUrl,
-    link: base.baseUrl,
+    description: c.description,
     language: c.language,
-    copyright: c.author ? `© ${c.author}` : '',
-    updated,
+    homeUrl: base.baseUrl,
+    atomUrl: absoluteUrl(base, FEED_URLS.atom),
+    rssUrl: absoluteUrl(base, FEED_URLS.rss),
+    jsonUrl: absoluteUrl(base, FEED_URLS.json),
+    updated: dateInstant(newest ? (newest.updated ?? newest.date ?? EPOCH_DAY) : EPOCH_DAY),
     generator: `orgpress ${version}`,
-    feedLinks: {
-      atom: absoluteUrl(base, FEED_URLS.atom),
-      rss: absoluteUrl(base, FEED_URLS.rss),
-      json: absoluteUrl(base, FEED_URLS.json),
-    },
-    author,
-  });
-  for (const post of posts) {
-    const m = post.doc.meta;
-    const link = absoluteUrl(base, post.url);
-    const date = dateInstant(m.updated ?? m.date ?? { day: '1970-01-01', instant: null });
-    feed.addItem({
-      title: m.title,
-      id: link,
-      link,
-      date,
-      published: m.date ? dateInstant(m.date) : date,
-      description: m.summary ?? undefined,
-      content: absolutizeHtml(base, feedContent(post.html), post.url),
-      author: m.author ? [{ name: m.author }] : author ? [author] : undefined,
-      category: post.tags.map((t) => ({ name: t.name, term: t.name, domain: absoluteUrl(base, t.url) })),
-    });
-  }
-  return [
-    { path: 'atom.xml', content: feed.atom1() },
-    { path: 'rss.xml', content: feed.rss2() },
-    { path: 'feed.json', content: feed.json1() },
-  ];
+    author: c.author,
+    items: posts.map((post) => {
+      const m = post.doc.meta;
+      const published = dateInstant(m.date ?? EPOCH_DAY);
+      return {
+        title: m.title,
+        url: absoluteUrl(base, post.url),
+        published,
+        updated: m.updated ? dateInstant(m.updated) : published,
+        summary: m.summary,
+        contentHtml: absolutizeHtml(base, feedContent(post.html), post.url),
+        author: m.author ?? c.author,
+        tags: post.tags.map((t) => ({ name: t.name, url: absoluteUrl(base, t.url) })),
+      };
+    }),
+  };
 }

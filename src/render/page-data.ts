@@ -3,6 +3,7 @@ import type { Site, SitePost, SiteTag } from '../site/site-model.js';
 import { dateData } from './format-date.js';
 import type { PageData, PostData, SiteData, TagData } from './template-data.js';
 import { absoluteUrl, type UrlBase } from './urls.js';
+import { postImage } from '../site/post-image.js';
 
 export const FEED_URLS = { atom: '/atom.xml', rss: '/rss.xml', json: '/feed.json' } as const;
 
@@ -56,7 +57,13 @@ export function postData(post: SitePost, config: SiteConfig, base: UrlBase, dev:
       ? post.doc.todos.map((t) => ({ line: t.line, column: t.column, text: t.text, anchor: t.anchor, keyword: t.keyword }))
       : [],
     extra: meta.extra,
+    image: sharingImage(post, config, base),
   };
+}
+
+function sharingImage(post: SitePost, config: SiteConfig, base: UrlBase): string | null {
+  const image = postImage(post.doc, config.dirs.drafts);
+  return image ? absoluteUrl(base, image.url) : null;
 }
 
 export function pageData(

@@ -79,6 +79,8 @@ export interface PostData {
   todos: { line: number; column: number; text: string; anchor: string; keyword: string }[];
   /** Every other front-matter key, untouched. */
   extra: Record<string, unknown>;
+  /** Absolute URL of the sharing image (front matter `image:`) for OpenGraph and Twitter cards, or null. */
+  image: string | null;
 }
 
 export interface PaginationData {

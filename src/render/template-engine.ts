@@ -13,7 +13,18 @@ export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.
  * layouts/blocks/includes cover a theme's needs. A site's own `templates/`
  * folder is searched first, so a user can override one file of the theme.
  */
-export function createTemplateEngine(siteTemplates: string | null, base: UrlBase, opts: { strict?: boolean } = {}): Liquid {
+export interface TemplateEngineOptions {
+  /**
+   * An unknown variable is an error (`orgpress check`). Off for `build`: a
+   * theme written for other data (a missing optional field) still renders.
+   * Unknown filters and syntax errors are errors either way.
+   */
+  strictTemplates?: boolean;
+  /** The same as `strictTemplates` (its first name). */
+  strict?: boolean;
+}
+
+export function createTemplateEngine(siteTemplates: string | null, base: UrlBase, opts: TemplateEngineOptions = {}): Liquid {
   const roots = [siteTemplates, BUILTIN_TEMPLATES].filter(
     (d, i, all): d is string => d !== null && existsSync(d) && all.indexOf(d) === i,
   );
@@ -24,7 +35,9 @@ export function createTemplateEngine(siteTemplates: string | null, base: UrlBase
     extname: '.liquid',
     outputEscape: 'escape',
     strictFilters: true,
-    strictVariables: opts.strict ?? false,
+    strictVariables: opts.strictTemplates ?? opts.strict ?? false,
+    // Strict mode flags unknown variables printed or passed on, not `{% if post.author %}`: testing whether a value exists is the idiom.
+    lenientIf: true,
     jsTruthy: true,
     cache: true,
   });

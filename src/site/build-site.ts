@@ -4,6 +4,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { slugify } from '../content/front-matter/slug.js';
 import { expandPermalink, outputPathFor } from './permalink.js';
 import { resolveCrossLinks } from './resolve-cross-links.js';
+import { postImage } from './post-image.js';
 import { urlBase } from '../render/urls.js';
 import type { ListPage, Site, SitePost, SiteTag } from './site-model.js';
 
@@ -66,6 +67,12 @@ export function buildSite(docs: readonly Document[], config: SiteConfig, opts: B
         );
       } else media.add(asset.source);
     }
+    // The sharing image (`image:` in front matter), when it sits next to the drafts.
+    const image = postImage(post.doc, config.dirs.drafts);
+    if (image?.source && opts.draftFiles) {
+      if (opts.draftFiles.has(image.source)) media.add(image.source);
+      else diagnostics.push(error(post.doc.source.path, 1, 1, `missing file: ${image.source} (the post's \`image\`)`, { code: 'link/missing-file', hint: 'put the file there, or fix the path (it is relative to the draft)' }));
+    }
   }
 
   const tags = groupTags(posts);
@@ -108,12 +115,19 @@ function findClashes(posts: SitePost[]): Diagnostic[] {
 }
 
 function groupTags(posts: SitePost[]): SiteTag[] {
+  // Thousands of posts share a few dozen tag names: slugify each name once.
+  const slugs = new Map<string, string>();
+  const slugOf = (name: string): string => {
+    let slug = slugs.get(name);
+    if (slug === undefined) slugs.set(name, (slug = slugify(name) || 'tag'));
+    return slug;
+  };
   const bySlug = new Map<string, SiteTag>();
   const spellings = new Map<string, Map<string, number>>();
   // Oldest first, so on a tie the spelling that introduced the tag wins.
   for (const post of [...posts].reverse()) {
     for (const name of post.doc.meta.tags) {
-      const slug = slugify(name) || 'tag';
+      const slug = slugOf(name);
       let tag = bySlug.get(slug);
       if (!tag) {
         tag = { name, slug, url: `/tags/${slug}/`, posts: [] };
@@ -122,17 +136,19 @@ function groupTags(posts: SitePost[]): SiteTag[] {
       }
       const counts = spellings.get(slug)!;
       counts.set(name, (counts.get(name) ?? 0) + 1);
-      if (!tag.posts.includes(post)) tag.posts.unshift(post);
+      // Posts come one at a time, so a post already in the tag (`Python` and `python`) is its last one.
+      if (tag.posts[tag.posts.length - 1] !== post) tag.posts.push(post);
     }
   }
   for (const tag of bySlug.values()) {
+    tag.posts.reverse(); // newest first, like the site's posts
     // `Python` and `python` are one tag; show the spelling used most.
     let best = 0;
     for (const [name, n] of spellings.get(tag.slug)!) if (n > best) [tag.name, best] = [name, n];
   }
   // Each post lists its tags in the order the author wrote them.
   for (const post of posts) {
-    post.tags = [...new Set(post.doc.meta.tags.map((n) => slugify(n) || 'tag'))].map((slug) => bySlug.get(slug)!);
+    post.tags = [...new Set(post.doc.meta.tags.map(slugOf))].map((slug) => bySlug.get(slug)!);
   }
   return [...bySlug.values()].sort((a, b) => b.posts.length - a.posts.length || a.name.localeCompare(b.name));
 }

@@ -1,7 +1,8 @@
+import type { Stats } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFile, SourceFormat } from '../content/document.js';
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 const FORMATS: Record<string, SourceFormat> = { '.org': 'org', '.md': 'markdown', '.markdown': 'markdown' };
 
@@ -21,8 +22,16 @@ export interface ReadDraftsResult {
   diagnostics: Diagnostic[];
 }
 
+/** Dev: texts read before, reused while a file's stats are unchanged (src/pipeline/content-memo.ts). */
+export interface KnownTexts {
+  statOf(abs: string): Stats | null;
+  knownText(abs: string, st: Stats | null): string | null;
+  rememberText(abs: string, st: Stats | null, text: string): void;
+  keepTexts(listed: ReadonlySet<string>): void;
+}
+
 /** Reads every draft below `draftsDir`; paths in the result are relative to `root`, `/`-separated. */
-export async function readDrafts(root: string, draftsDir: string): Promise<ReadDraftsResult> {
+export async function readDrafts(root: string, draftsDir: string, known?: KnownTexts): Promise<ReadDraftsResult> {
   const files: SourceFile[] = [];
   const assets: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -39,12 +48,19 @@ export async function readDrafts(root: string, draftsDir: string): Promise<ReadD
     return { files, assets, diagnostics };
   }
   entries.sort();
+  known?.keepTexts(new Set(entries));
   await Promise.all(
     entries.map(async (abs) => {
       const rel = toRel(root, abs);
       if (rel.split('/').some(isIgnoredName)) return;
       if (!formatOf(abs)) {
         assets.push(rel);
+        return;
+      }
+      const st = known ? known.statOf(abs) : null;
+      const before = known ? known.knownText(abs, st) : null;
+      if (before !== null) {
+        files.push({ path: rel, text: before });
         return;
       }
       const bytes = await readFile(abs);
@@ -59,7 +75,30 @@ export async function readDrafts(root: string, draftsDir: string): Promise<ReadD
         );
         return;
       }
+      const nul = decoded.text.indexOf('\0');
+      if (nul >= 0) {
+        // Valid UTF-8 can still be binary (a NUL byte never occurs in text an editor saves).
+        const { line, column } = positionOfChar(decoded.text, nul);
+        diagnostics.push(
+          error(rel, line, column, 'the file is binary (it holds a NUL byte), not text', {
+            code: 'source/binary',
+            hint: `a draft must be text; if this is not a draft, rename it so it does not end in ${path.extname(rel)}`,
+          }),
+        );
+        return;
+      }
+      if (decoded.text.trim() === '') {
+        // A draft just created (or emptied) is work in progress, not a broken post.
+        diagnostics.push(
+          warning(rel, 0, 0, 'the file is empty; it is not published', {
+            code: 'source/empty',
+            hint: 'give it front matter with a title, or delete it',
+          }),
+        );
+        return;
+      }
       files.push({ path: rel, text: decoded.text });
+      known?.rememberText(abs, st, decoded.text);
     }),
   );
   files.sort((a, b) => a.path.localeCompare(b.path));
@@ -99,6 +138,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += need + 1;
   }
   return bytes.length;
+}
+
+function positionOfChar(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: index - lineStart + 1 };
 }
 
 function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {

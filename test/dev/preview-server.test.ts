@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../src/dev/preview-server.js';
-import { CLI, makeSite, runCli } from '../helpers/fixture-site.js';
+import { CLI, listFiles, makeSite, runCli } from '../helpers/fixture-site.js';
 import { httpGet } from '../helpers/http.js';
 
 const FILES = {
@@ -52,12 +52,14 @@ describe('orgpress preview', () => {
   });
 
   it('revalidates with ETags instead of serving stale pages', async () => {
-    const first = await httpGet(preview.url, '/blog/assets/style.css');
+    // The stylesheet is named after its content (test/publish/fingerprint-assets.test.ts).
+    const style = '/blog/' + (await listFiles(path.join(root, 'dist'))).find((f) => /^assets\/style\.[0-9a-f]{8}\.css$/.test(f))!;
+    const first = await httpGet(preview.url, style);
     expect(first.headers['cache-control']).toBe('no-cache');
     expect(first.headers['content-type']).toBe('text/css; charset=utf-8');
     const etag = String(first.headers['etag']);
     expect(etag).toMatch(/^W\/".+"$/);
-    const again = await httpGet(preview.url, '/blog/assets/style.css', { headers: { 'If-None-Match': etag } });
+    const again = await httpGet(preview.url, style, { headers: { 'If-None-Match': etag } });
     expect(again.status).toBe(304);
     expect(again.body).toBe('');
   });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSite, runCli, snapshotDir } from '../helpers/fixture-site.js';
@@ -154,5 +154,8 @@ describe('the document cache (.cache/orgpress/)', () => {
     const after = await entries(root);
     expect(after).toHaveLength(2);
     expect(after.filter((n) => before.includes(n))).toHaveLength(1);
+    await rm(path.join(root, 'drafts/2021-02-02-second.org'));
+    await build(root);
+    expect(await entries(root)).toEqual(after.filter((n) => before.includes(n)));
   });
 });

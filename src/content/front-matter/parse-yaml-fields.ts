@@ -91,6 +91,8 @@ export function parseYamlFields(yaml: string, firstLine: number, file: string): 
   }
 
   const fields: YamlField[] = [];
+  // As for a syntax error: a block with an unreadable value gives no fields (no "missing title" on top of it).
+  let broken = false;
   for (const pair of contents.items) {
     const keyNode = pair.key as Node | null; // the composer only ever puts nodes (or null) here
     const keyPos = at(keyNode?.range?.[0] ?? 0);
@@ -104,9 +106,25 @@ export function parseYamlFields(yaml: string, firstLine: number, file: string): 
       continue;
     }
     const valueNode = pair.value as Node | null;
+    let value: unknown = null;
+    try {
+      value = valueNode ? valueNode.toJS(doc) : null;
+    } catch (err) {
+      // toJS throws for an alias with no anchor (`title: *x`) or one that expands too far; the parse reports neither.
+      const pos = at(valueNode?.range?.[0] ?? keyNode.range?.[0] ?? 0);
+      diagnostics.push(
+        error(file, pos.line, pos.column, `invalid YAML: ${firstSentence(err instanceof Error ? err.message : String(err))}`, {
+          hint: 'in YAML, `*name` repeats a value marked `&name` above it; to write a value that starts with `*` or `&`, put it in double quotes, e.g. title: "*Starred*"',
+          code: 'front-matter/yaml',
+          context: CONTEXT,
+        }),
+      );
+      broken = true;
+      continue;
+    }
     fields.push({
       key: String(keyNode.value),
-      value: valueNode ? valueNode.toJS(doc) : null,
+      value,
       keyPos,
       valuePos: valueNode?.range ? at(valueNode.range[0]) : at(keyNode.range?.[1] ?? 0),
       spelling: plainSpelling(valueNode),
@@ -118,7 +136,7 @@ export function parseYamlFields(yaml: string, firstLine: number, file: string): 
         : [],
     });
   }
-  return { fields, diagnostics, ok: true };
+  return broken ? { fields: [], diagnostics, ok: false } : { fields, diagnostics, ok: true };
 }
 
 /**

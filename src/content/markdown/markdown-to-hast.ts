@@ -5,7 +5,6 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
 import type { TodoNote } from '../document.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { collectMarkdownTodos } from '../todos/collect-markdown-todos.js';
@@ -26,8 +25,9 @@ export interface MarkdownToHastResult {
 
 /**
  * Markdown (CommonMark + GFM tables, footnotes, task lists) → hast, joining
- * the org path at the shared rehype stage. Raw HTML is parsed into the tree
- * (rehype-raw) so later stages see real elements and comments can be removed.
+ * the org path at the shared rehype stage. Raw HTML is left as `raw` nodes
+ * (or dropped when `rawHtml` is off): `render-document.ts` parses it for
+ * both formats, after the link-syntax checks that must not see it.
  */
 export function markdownToHast(body: MarkdownBody, opts: { rawHtml: boolean }): MarkdownToHastResult {
   // remark-math: $…$ and $$…$$ (typeset below with the org path's KaTeX options).
@@ -35,9 +35,7 @@ export function markdownToHast(body: MarkdownBody, opts: { rawHtml: boolean }): 
   const gfm = unified().use(remarkGfm);
   const transformed = gfm.runSync(mdast) as MdastRoot;
   const todos = collectMarkdownTodos(transformed, { file: body.file, bodyStartLine: body.startLine, source: body.text });
-  const toHast = unified()
-    .use(remarkRehype, { allowDangerousHtml: opts.rawHtml, handlers: todos.handlers })
-    .use(opts.rawHtml ? [rehypeRaw] : []);
+  const toHast = unified().use(remarkRehype, { allowDangerousHtml: opts.rawHtml, handlers: todos.handlers });
   const tree = toHast.runSync(transformed) as Root;
   const diagnostics: Diagnostic[] = [];
   // Math first: ```math blocks are math, not code to highlight.

@@ -1,3 +1,4 @@
+import { preserveLineBreaks } from '../html/preserve-line-breaks.js';
 import type { Root } from 'hast';
 import { unified } from 'unified';
 import uniorgParse from 'uniorg-parse';
@@ -21,6 +22,8 @@ import { expandMacros } from './transforms/expand-macros.js';
 import { excludeSubtrees } from './transforms/exclude-subtrees.js';
 import { orgFootnotes } from './handlers/footnotes.js';
 import { markInlineSrcBlocks } from './transforms/inline-src-blocks.js';
+import { findUnclosedBlocks } from './unclosed-blocks.js';
+import { mergeAttributeSpellings } from './merge-attribute-spellings.js';
 import type { PostMeta } from '../document.js';
 
 export interface OrgBody {
@@ -61,6 +64,8 @@ export function orgToHast(input: OrgBody): OrgToHastResult {
     todoKeywords: parserTodoKeywords(keywords),
   });
   const org = parser.parse(body.text) as OrgData;
+  // An unclosed #+BEGIN_… renders as text (as in Emacs), but the author meant a block.
+  const unclosed = findUnclosedBlocks(org, { file: body.file, source: body.text, startLine: body.startLine });
 
   // uniorg-parse drops #+CAPTION/#+NAME/#+ATTR_HTML on org tables: put them back.
   restoreTableKeywords(org, body.text, { trackPosition: true, useSubSuperscripts: options.subSuperscripts });
@@ -69,7 +74,7 @@ export function orgToHast(input: OrgBody): OrgToHastResult {
   // src_lang{code}, which uniorg leaves as text: found in the source, before any transform rewrites text.
   markInlineSrcBlocks(org, body.text);
   unescapeMarkupCharacters(org);
-  const diagnostics: Diagnostic[] = [...macros.diagnostics];
+  const diagnostics: Diagnostic[] = [...macros.diagnostics, ...unclosed];
   // <<target>> → target nodes; [[url][file:thumb.png]] → an image link inside the link.
   markDedicatedTargets(org);
   parseImageDescriptions(org);
@@ -97,6 +102,9 @@ export function orgToHast(input: OrgBody): OrgToHastResult {
     }),
   });
   const tree = converter.runSync(org) as Root;
+  // #+ATTR_HTML names as written (`class`) next to a handler's (`className`) would be written twice.
+  mergeAttributeSpellings(tree);
+  if (options.preserveBreaks) preserveLineBreaks(tree);
   footnotes.appendSection(tree);
   diagnostics.push(...footnotes.diagnostics);
   return { tree, todos: todos.notes, options, links, diagnostics };

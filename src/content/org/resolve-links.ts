@@ -8,6 +8,7 @@ import { unescapeLinkPath } from './unescape-text.js';
 import { keywordLines, keywordString } from './affiliated-keywords.js';
 import { orgPlainText } from './plain-text.js';
 import { isTargetNode } from './transforms/dedicated-targets.js';
+import { unsafeUrlScheme } from '../html/neutralize-unsafe-urls.js';
 import { isImageLink, standaloneImage } from './transforms/image-attributes.js';
 import { readTableAttributes, sanitiseId } from './handlers/table/html-attributes.js';
 
@@ -111,6 +112,10 @@ export function resolveOrgLinks(tree: OrgData, ctx: LinkContext, options: LinkRe
       (parent as Parent).children.splice(index, 1, ...(replacement as Parent['children']));
       return index; // visit the replacement (an image description still needs its URL)
     };
+
+    // [[javascript:…]]: not a link to find in the post; left as a link for
+    // html/neutralize-unsafe-urls.ts, which removes it with a warning that says why.
+    if (node.linkType === 'fuzzy' && unsafeUrlScheme(raw) !== null) return;
 
     // [[*Heading]] and [[#custom-id]] point inside this post.
     if (node.linkType === 'fuzzy' && raw.startsWith('*')) {

@@ -57,6 +57,15 @@ interface Entry {
 }
 
 /**
+ * How many definitions may be converted inside one another (a reference in
+ * a definition converts that footnote's definition right away, so it is
+ * numbered next, as in Emacs). A chain of thousands, each definition
+ * referencing the next, overflowed the stack; deeper ones are converted
+ * after the document instead, numbered where they are first referenced.
+ */
+const MAX_NESTED_DEFINITIONS = 100;
+
+/**
  * Footnote handling for one document: `tree` is searched for definitions
  * up front, so a definition can follow its reference or sit in a part of
  * the tree that is not converted.
@@ -66,6 +75,22 @@ export function orgFootnotes(tree: OrgData, options: OrgFootnotesOptions): OrgFo
   const numbers = new Map<string, number>();
   const entries: Entry[] = [];
   const diagnostics: Diagnostic[] = [];
+  type Converter = ThisParameterType<NonNullable<OrgHandlers['footnote-reference']>>;
+  const deferred: { entry: Entry; definition: FootnoteDefinition | FootnoteReference; converter: Converter }[] = [];
+  let depth = 0;
+  const convert = (converter: Converter, entry: Entry, definition: FootnoteDefinition | FootnoteReference): void => {
+    depth++;
+    try {
+      if (definition.type === 'footnote-definition') {
+        entry.content = content(converter.toHast(definition.children, definition));
+      } else {
+        const inline = trimStart(content(converter.toHast(definition.children, definition)));
+        entry.content = [converter.h(null, 'p', {}, inline)];
+      }
+    } finally {
+      depth--;
+    }
+  };
 
   const reference: NonNullable<OrgHandlers['footnote-reference']> = function (org) {
     if (!options.enabled) return [];
@@ -87,12 +112,8 @@ export function orgFootnotes(tree: OrgData, options: OrgFootnotesOptions): OrgFo
     const entry: Entry = { n: entries.length + 1, content: [] };
     entries.push(entry);
     if (label !== null) numbers.set(label, entry.n);
-    if (definition.type === 'footnote-definition') {
-      entry.content = content(this.toHast(definition.children, definition));
-    } else {
-      const inline = trimStart(content(this.toHast(definition.children, definition)));
-      entry.content = [this.h(null, 'p', {}, inline)];
-    }
+    if (depth < MAX_NESTED_DEFINITIONS) convert(this, entry, definition);
+    else deferred.push({ entry, definition, converter: this });
     return footref(entry.n, true);
   };
 
@@ -103,6 +124,8 @@ export function orgFootnotes(tree: OrgData, options: OrgFootnotesOptions): OrgFo
       'footnote-definition': () => [],
     },
     appendSection(root) {
+      // Converting a deferred definition may defer more: a queue, not recursion.
+      for (let next = deferred.shift(); next; next = deferred.shift()) convert(next.converter, next.entry, next.definition);
       if (entries.length === 0) return;
       root.children.push(section(entries));
     },

@@ -17,8 +17,9 @@
  *
  * `file:` links that link resolution left alone (outside the drafts
  * folder) lose their `file:` prefix, as in ox-html, and are URI-encoded as
- * uniorg-rehype does. `javascript:` and `data:`
- * addresses are not filtered here (yet).
+ * uniorg-rehype does. `javascript:` and `data:` addresses are taken out
+ * later, for org and markdown alike (`html/neutralize-unsafe-urls.ts`);
+ * the element carries the link's position so that warning can point at it.
  */
 import type { Element, ElementContent } from 'hast';
 import type { Link } from 'uniorg';
@@ -31,11 +32,17 @@ type Converter = ThisParameterType<LinkHandler>;
 export const linkHandler: LinkHandler = function linkHandler(this: Converter, org: Link): Element {
   const href = org.linkType === 'file' ? encodeURI(org.rawLink.replace(/^file:/, '')) : org.rawLink;
   if (isImageLink(org)) {
-    return this.h(org, 'img', { src: href, alt: '', loading: 'lazy', decoding: 'async' });
+    return withPosition(this.h(org, 'img', { src: href, alt: '', loading: 'lazy', decoding: 'async' }), org);
   }
   const children: ElementContent[] =
     org.children.length > 0
       ? this.toHast(org.children, org).filter((n): n is ElementContent => n.type !== 'doctype')
       : [{ type: 'text', value: org.rawLink }];
-  return this.h(org, 'a', { href }, children);
+  return withPosition(this.h(org, 'a', { href }, children), org);
 };
+
+/** uniorg-rehype's `h` leaves positions out; diagnostics about the link need one. */
+function withPosition(el: Element, org: Link): Element {
+  if (org.position) el.position = { start: { ...org.position.start }, end: { ...org.position.end } };
+  return el;
+}
