@@ -218,14 +218,19 @@ const startup = [];
 for (let i = 0; i < 10; i++) startup.push(timed(process.execPath, [cli, '--version']).ms);
 log(`start-up ${median(startup).toFixed(0)} ms`);
 
+// The machine is often shared: the 1-minute load average before and after each size says how much.
+const load = () => os.loadavg()[0].toFixed(1);
 const rows = [];
 for (const n of sizes) {
   const runs = runsFor(n);
-  log(`N = ${n} (${runs} run${runs === 1 ? '' : 's'})`);
+  log(`N = ${n} (${runs} run${runs === 1 ? '' : 's'}), load average ${load()}`);
   const site = writeSites(n);
+  const before = load();
   const row = { n, runs, corpusMiB: site.bytes / 2 ** 20, orgpress: benchOrgpress(site, runs) };
   if (hugo) row.hugo = benchHugo(site, runs);
   if (eleventy) row.eleventy = benchEleventy(site, runs, eleventy);
+  row.loadAverage = { before: Number(before), after: Number(load()) };
+  notes.push(`N = ${n}: 1-minute load average ${before} before, ${row.loadAverage.after} after (${os.availableParallelism()} cores).`);
   rows.push(row);
   rmSync(site.dir, { recursive: true, force: true });
 }

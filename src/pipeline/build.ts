@@ -9,7 +9,7 @@ import { renderFeeds } from '../render/feeds.js';
 import { renderPages, type OutputFile } from '../render/render-pages.js';
 import type { PageCache } from '../render/page-cache.js';
 import { renderSitemap } from '../render/sitemap.js';
-import { BUILTIN_TEMPLATES, createTemplateEngine } from '../render/template-engine.js';
+import { BUILTIN_TEMPLATES, lazyTemplateEngine } from '../render/template-engine.js';
 import { urlBase } from '../render/urls.js';
 import { buildSite } from '../site/build-site.js';
 import type { Site } from '../site/site-model.js';
@@ -44,6 +44,8 @@ export interface ProjectOptions {
   clock?: StageClock;
   /** Dev: what the previous rebuild read and rendered, reused for unchanged drafts (no reading, no hashing, no cache). */
   memo?: ContentMemo;
+  /** false: Documents without their dev body (`devHtml` empty), for `build`, which never shows TODO notes. */
+  devBodies?: boolean;
 }
 
 export interface LoadedProject {
@@ -88,7 +90,11 @@ export async function loadProject(opts: ProjectOptions): Promise<LoadedProject> 
   opts.clock?.enter('content');
   // Cached, or rendered on a worker pool (src/pipeline/render-documents.ts).
   const cache = opts.cache === false ? null : new DocumentCache(root, config);
-  const rendered = await renderDocuments(posts.map((e) => e.source), config, { cache, ...(opts.memo ? { memo: opts.memo } : {}) });
+  const rendered = await renderDocuments(posts.map((e) => e.source), config, {
+    cache,
+    ...(opts.memo ? { memo: opts.memo } : {}),
+    ...(opts.devBodies === false ? { devBodies: false } : {}),
+  });
   const documents = posts.map((e, i) => remapPositions(rendered.documents[i]!, e));
   for (const d of documents) diagnostics.push(...d.diagnostics);
   return {
@@ -126,7 +132,7 @@ export async function renderProject(
   const site = buildSite(usable, config, { includeDrafts: opts.includeDrafts, draftFiles: new Set(project.draftAssets) });
   opts.clock?.enter('render');
   const base = urlBase(config.baseUrl);
-  const engine = createTemplateEngine(project.templatesDir, base, { strict: opts.strictTemplates ?? false });
+  const engine = lazyTemplateEngine(project.templatesDir, base, { strict: opts.strictTemplates ?? false });
   const copies: CopyDir[] = [
     { from: path.join(BUILTIN_TEMPLATES, 'assets'), to: 'assets' },
     { from: path.join(project.templatesDir, 'assets'), to: 'assets' },
@@ -191,9 +197,8 @@ export interface BuildResult {
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
   const clock = new StageClock(opts.onStage);
-  const project = await loadProject({ ...opts, clock });
-  // `build` never shows TODO notes: drop the dev form of each body (a third of the Documents' memory).
-  project.documents = project.documents.map((d) => (d.devHtml === '' ? d : { ...d, devHtml: '' }));
+  // `build` never shows TODO notes: Documents come without the dev form of each body (a third of their memory).
+  const project = await loadProject({ ...opts, clock, devBodies: false });
   const outDir = path.resolve(project.root, opts.outDir ?? project.config.dirs.out);
   // Pages of the previous output whose inputs are unchanged are kept, not rendered again (src/output/output-manifest.ts).
   const manifest = opts.cache === false ? null : await OutputManifest.open(project.root, outDir);

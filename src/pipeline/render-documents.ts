@@ -28,6 +28,8 @@ export interface RenderDocumentsOptions {
   cache: DocumentCache | null;
   /** Dev: the previous rebuild's Documents, reused for drafts whose text is unchanged. */
   memo?: ContentMemo;
+  /** false (`build`): Documents come back without their dev body (`devHtml` empty); the cache still gets it. */
+  devBodies?: boolean;
   /** Worker threads; default: one per core besides the main thread's, when there are at least POOL_MIN_DOCS drafts to render. */
   threads?: number;
 }
@@ -54,20 +56,28 @@ export async function renderDocuments(
   const { cache, memo } = opts;
   const remembered = memo ? files.map(memo.documents(config)) : files.map(() => null);
   const keys = cache ? files.map((f, i) => (remembered[i] ? '' : cache.keyFor(f))) : [];
-  const found = await Promise.all(files.map((f, i) => remembered[i] ?? (cache ? cache.get(keys[i]!, f) : null)));
-  const todo = files.flatMap((f, i) => (found[i] ? [] : [i]));
-
+  const slim = (doc: Document): Document => (opts.devBodies === false && doc.devHtml !== '' ? { ...doc, devHtml: '' } : doc);
+  const documents = await Promise.all(
+    files.map(async (f, i) => {
+      const found = remembered[i] ?? (cache ? await cache.get(keys[i]!, f) : null);
+      return found && slim(found);
+    }),
+  );
+  const todo = files.flatMap((f, i) => (documents[i] ? [] : [i]));
+  // Each Document is cached as soon as it is rendered, a few writes at a time: each write holds its
+  // entry serialised (tens of KiB), and thousands queued at once were hundreds of MiB.
+  const writes = new Limiter(8);
+  const done = async (n: number, doc: Document): Promise<void> => {
+    const i = todo[n]!;
+    if (cache) await writes.add(() => cache.put(keys[i]!, doc));
+    documents[i] = slim(doc);
+  };
   const workers = workerCount(todo.length, opts.threads);
-  const rendered =
-    workers > 0 ? await renderOnPool(todo.map((i) => files[i]!), config, workers) : todo.length ? await renderHere(todo.map((i) => files[i]!), config) : [];
-
-  const documents = found.slice() as (Document | null)[];
-  todo.forEach((fileIndex, n) => (documents[fileIndex] = rendered[n]!));
-  if (cache) {
-    await Promise.all(todo.map((i) => cache.put(keys[i]!, documents[i]!)));
-    // Drafts taken from the memo were not looked up, so their entries would look unused: prune on full lookups only.
-    if (!remembered.some((d) => d)) await cache.prune();
-  }
+  if (workers > 0) await renderOnPool(todo.map((i) => files[i]!), config, workers, done);
+  else if (todo.length) await renderHere(todo.map((i) => files[i]!), config, done);
+  await writes.drain();
+  // Drafts taken from the memo were not looked up, so their entries would look unused: prune on full lookups only.
+  if (cache && !remembered.some((d) => d)) await cache.prune();
   memo?.rememberDocuments(documents as Document[], config);
   return {
     documents: documents as Document[],
@@ -82,9 +92,36 @@ export async function renderDocuments(
  */
 const contentStage = () => import('../content/render-document.js');
 
-async function renderHere(files: SourceFile[], config: SiteConfig): Promise<Document[]> {
+/** Told of each Document as it is rendered, by its index in the files given. */
+type OnRendered = (index: number, doc: Document) => Promise<void>;
+
+async function renderHere(files: SourceFile[], config: SiteConfig, done: OnRendered): Promise<void> {
   const { renderDocument } = await contentStage();
-  return files.map((f) => renderDocument(f, config));
+  for (const [i, f] of files.entries()) await done(i, renderDocument(f, config));
+}
+
+/** Runs tasks with at most `limit` in flight; `add` waits for a free slot. */
+class Limiter {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly started: Promise<void>[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async add(task: () => Promise<void>): Promise<void> {
+    while (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    this.started.push(
+      task().finally(() => {
+        this.active--;
+        this.waiting.shift()?.();
+      }),
+    );
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.started);
+  }
 }
 
 function workerCount(toRender: number, requested: number | undefined): number {
@@ -104,13 +141,12 @@ function workerCount(toRender: number, requested: number | undefined): number {
  * work while the workers are still loading their modules, and nobody idles
  * at the end.
  */
-async function renderOnPool(files: SourceFile[], config: SiteConfig, workers: number): Promise<Document[]> {
+async function renderOnPool(files: SourceFile[], config: SiteConfig, workers: number, done: OnRendered): Promise<void> {
   const pool = new Tinypool({
     filename: new URL('./render-worker.js', import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
   });
-  const results: Document[] = new Array<Document>(files.length);
   let next = 0;
   const take = (): number[] => {
     const start = next;
@@ -120,13 +156,13 @@ async function renderOnPool(files: SourceFile[], config: SiteConfig, workers: nu
   const viaWorker = async (): Promise<void> => {
     for (let batch = take(); batch.length; batch = take()) {
       const docs = (await pool.run({ files: batch.map((i) => files[i]!), config })) as Document[];
-      batch.forEach((i, k) => (results[i] = docs[k]!));
+      for (const [k, i] of batch.entries()) await done(i, docs[k]!);
     }
   };
   const onMainThread = async (): Promise<void> => {
     const { renderDocument } = await contentStage();
     for (let batch = take(); batch.length; batch = take()) {
-      for (const i of batch) results[i] = renderDocument(files[i]!, config);
+      for (const i of batch) await done(i, renderDocument(files[i]!, config));
       // Let worker results and requests through between batches.
       await yieldToEventLoop();
     }
@@ -136,5 +172,4 @@ async function renderOnPool(files: SourceFile[], config: SiteConfig, workers: nu
   } finally {
     await pool.destroy();
   }
-  return results;
 }

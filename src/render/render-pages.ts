@@ -1,4 +1,5 @@
 import type { Liquid } from 'liquidjs';
+import type { LazyTemplateEngine } from './template-engine.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Site } from '../site/site-model.js';
 import { outputPathFor } from '../site/permalink.js';
@@ -33,7 +34,8 @@ export interface KeptFile {
 
 export interface RenderContext {
   site: Site;
-  engine: Liquid;
+  /** LiquidJS, or one made on first use (a build whose pages all come from the cache never loads it). */
+  engine: Liquid | LazyTemplateEngine;
   base: UrlBase;
   version: string;
   /** Dev mode: TODO notes and drafts shown. */
@@ -59,7 +61,11 @@ export interface RenderPagesResult {
  * templates, code) is unchanged is taken from it instead.
  */
 export async function renderPages(ctx: RenderContext): Promise<RenderPagesResult> {
-  const { site, engine, base, dev } = ctx;
+  const { site, base, dev } = ctx;
+  const given = ctx.engine;
+  const templates: LazyTemplateEngine =
+    'lazy' in given ? given : { lazy: true, roots: given.options.root, strict: given.options.strictVariables, get: () => given };
+  const { roots } = templates;
   const c = site.config;
   const sd = siteData(site, base, ctx.version, dev);
   const files: OutputFile[] = [];
@@ -69,10 +75,10 @@ export async function renderPages(ctx: RenderContext): Promise<RenderPagesResult
   const stats = { rendered: 0, reused: 0 };
   const keys = cache
     ? new PageKeys({
-        roots: engine.options.root,
+        roots,
         base,
         dev,
-        strict: engine.options.strictVariables,
+        strict: templates.strict,
         site: sd,
         extra: ctx.finisher?.salt ?? '',
         posts: cache.posts,
@@ -90,14 +96,14 @@ export async function renderPages(ctx: RenderContext): Promise<RenderPagesResult
     try {
       // Synchronously: our filters are synchronous, and LiquidJS's async path allocated a promise per
       // tag and value (two thirds of the garbage of a dev rebuild, ~1.5x the time of a page).
-      const html = engine.renderFileSync(template, { site: sd, ...vars });
+      const html = templates.get().renderFileSync(template, { site: sd, ...vars });
       const relative = path === '404.html' ? html : relativizeUrls(html, url, base.basePath);
       const content = ctx.finisher ? await ctx.finisher.finish(path, relative) : relative;
       files.push({ path, content });
       stats.rendered++;
       cache?.store(path, key, content);
     } catch (err) {
-      const d = templateDiagnostic(err, ctx.root, `templates/${template}.liquid`, `while rendering ${url}`, engine.options.root);
+      const d = templateDiagnostic(err, ctx.root, `templates/${template}.liquid`, `while rendering ${url}`, roots);
       const key = `${d.file}:${d.line}:${d.column}:${d.message}`;
       if (!seen.has(key)) diagnostics.push(d); // one broken partial should not be reported once per page
       seen.add(key);

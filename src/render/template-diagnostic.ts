@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LiquidError } from 'liquidjs';
+import { createRequire } from 'node:module';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** A LiquidJS error as one of our diagnostics: the template's file, line and column, no stack. */
@@ -12,6 +12,8 @@ export function templateDiagnostic(
   /** The engine's template folders, to find the file of an error whose token does not name it. */
   templateRoots: readonly string[] = [],
 ): Diagnostic {
+  // liquidjs is loaded here only once a template has failed (it is loaded by then): start-up need not pay for it.
+  const { LiquidError } = createRequire(import.meta.url)('liquidjs') as typeof import('liquidjs');
   if (LiquidError.is(err)) {
     const token = err.token;
     const tokenFile = token?.file ?? (token ? templateWithText(templateRoots, token.input) : undefined);

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Liquid } from 'liquidjs';
+import type { Liquid } from 'liquidjs';
 import { absoluteUrl, withBasePath, type UrlBase } from './urls.js';
 
 /** The built-in theme, shipped with the package (`templates/` at the package root). */
@@ -24,11 +25,36 @@ export interface TemplateEngineOptions {
   strict?: boolean;
 }
 
+const require = createRequire(import.meta.url);
+
+/** The template folders in search order: the site's own (when it exists), then the built-in theme. */
+export function templateRoots(siteTemplates: string | null): string[] {
+  return [siteTemplates, BUILTIN_TEMPLATES].filter((d, i, all): d is string => d !== null && existsSync(d) && all.indexOf(d) === i);
+}
+
+/** An engine made on first use, with what page keys need to know before: a build whose pages all come from the page cache never loads LiquidJS (~50 ms). */
+export interface LazyTemplateEngine {
+  readonly lazy: true;
+  readonly roots: readonly string[];
+  readonly strict: boolean;
+  get(): Liquid;
+}
+
+export function lazyTemplateEngine(siteTemplates: string | null, base: UrlBase, opts: TemplateEngineOptions = {}): LazyTemplateEngine {
+  let engine: Liquid | null = null;
+  return {
+    lazy: true,
+    roots: templateRoots(siteTemplates),
+    strict: opts.strictTemplates ?? opts.strict ?? false,
+    get: () => (engine ??= createTemplateEngine(siteTemplates, base, opts)),
+  };
+}
+
 export function createTemplateEngine(siteTemplates: string | null, base: UrlBase, opts: TemplateEngineOptions = {}): Liquid {
-  const roots = [siteTemplates, BUILTIN_TEMPLATES].filter(
-    (d, i, all): d is string => d !== null && existsSync(d) && all.indexOf(d) === i,
-  );
-  const engine = new Liquid({
+  const roots = templateRoots(siteTemplates);
+  // `require`, so that loading waits for the first engine (liquidjs's main entry is CommonJS either way).
+  const { Liquid: LiquidEngine } = require('liquidjs') as typeof import('liquidjs');
+  const engine = new LiquidEngine({
     root: roots,
     partials: roots,
     layouts: roots,
