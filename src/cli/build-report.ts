@@ -53,8 +53,16 @@ export function reportBuild(result: BuildResult, mode: ReportMode): number {
   process.stdout.write(
     `${built} ${s.posts} post${s.posts === 1 ? '' : 's'}, ${s.pages} page${s.pages === 1 ? '' : 's'} (${s.files} files) into ${out}/ in ${s.ms} ms.\n`,
   );
-  if (mode.verbose) process.stdout.write(formatTimings(result.timings) + '\n');
+  if (mode.verbose) process.stdout.write(formatTimings(result.timings) + '\n' + formatWork(result) + '\n');
   return 0;
+}
+
+/** `  drafts: 3 rendered (on 1 worker thread and the main thread), 997 from the cache · pages: 5 rendered, 1154 kept` */
+export function formatWork(result: Pick<BuildResult, 'content' | 'stats'>): string {
+  const c = result.content;
+  const threads = c.workers > 0 ? ` (on ${c.workers} worker thread${c.workers === 1 ? '' : 's'} and the main thread)` : '';
+  const kept = result.stats.pages - result.stats.rendered;
+  return `  drafts: ${c.rendered} rendered${threads}, ${c.fromCache} from the cache · pages: ${result.stats.rendered} rendered, ${kept} kept`;
 }
 
 /** `  read 12 ms · content 180 ms · site 3 ms · render 40 ms · write 20 ms` */

@@ -16,7 +16,7 @@ import { shiftHeadings } from './html/shift-headings.js';
 import { containsRaw } from './html/contains-raw.js';
 import { addHeadingIds } from './html/heading-ids.js';
 import { countWords, firstParagraphText } from './html/text-stats.js';
-import { stripTodoAsides } from './todos/todo-aside.js';
+import { serializeBothForms } from './todos/todo-aside.js';
 import { resolveHeadingLinks } from './html/resolve-heading-links.js';
 import { neutralizeUnsafeUrls } from './html/neutralize-unsafe-urls.js';
 import { stripActiveContent } from './html/strip-active-content.js';
@@ -99,9 +99,7 @@ function renderDocumentUnguarded(source: SourceFile, config: SiteConfig): Docume
   const toc = addHeadingIds(tree);
   diagnostics.push(...resolveHeadingLinks(tree, toc, links.headingLinks, source.path));
 
-  const devHtml = stringify.stringify(tree);
-  stripTodoAsides(tree);
-  const html = stringify.stringify(tree);
+  const { devHtml, html } = serializeBothForms(tree, (fragment) => stringify.stringify(fragment));
 
   const meta = fm.meta;
   if (meta.summary === null) meta.summary = firstParagraphText(tree);

@@ -112,6 +112,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   };
 
   const initial = site.rebuild(new Set<ChangeKind>(['config', 'drafts'])).then(() => report());
+  // While the author reads the first page, not when they first save.
+  void initial.then(() => site.warmUp()).catch(() => {});
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(req.headers.host, opts.host)) return sendText(req, res, 403, 'Forbidden: unknown Host header.\n', 'dev');

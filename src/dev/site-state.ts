@@ -88,6 +88,9 @@ export class DevSite {
   private renderDiagnostics: Diagnostic[] = [];
   private readonly memo = new ContentMemo();
   private readonly pageCache = new MemoryPageCache();
+  /** Each draft's rows of the notes page as last made: the same objects while its Document, title and URL are (renderTodosPage keeps each row's HTML). */
+  private readonly rows = new WeakMap<Document, { url: string | null; title: string; notes: NoteRow[] }>();
+  private todos: { title: string; notes: readonly NoteRow[]; html: string } | null = null;
   private pages = NO_PAGES;
   output: DevOutput = EMPTY;
 
@@ -136,6 +139,16 @@ export class DevSite {
       this.renderDiagnostics = [error('orgpress', 0, 0, `internal error while rebuilding: ${message}`, { hint: 'please report it; the last good site is still served' })];
       return { changed: [], rendered: [], pages: NO_PAGES, noop: false, ms: ms() };
     }
+  }
+
+  /**
+   * Loads the content stage (unified, uniorg, the highlighter) ahead of the
+   * first edit. When every draft came from the document cache, the first
+   * rebuild never loaded it, and the first save would wait for it (a few
+   * hundred ms); the dev server calls this once the site is served.
+   */
+  async warmUp(): Promise<void> {
+    await import('../content/render-document.js');
   }
 
   /** True when the config in use changed (every Document depends on it). */
@@ -217,7 +230,7 @@ export class DevSite {
     // With no 404 page (its template is broken from the start), a bare one still carries the overlay.
     if (!files.has('404.html')) files.set('404.html', FALLBACK_404);
     const notes = this.noteRows(rendered.site);
-    files.set(TODOS_PAGE_PATH, renderTodosPage({ siteTitle: config.title, notes }));
+    files.set(TODOS_PAGE_PATH, this.todosPage(config.title, notes));
     return { files, copies: rendered.copies, site: rendered.site, notes };
   }
 
@@ -228,20 +241,26 @@ export class DevSite {
     for (const p of [...this.docs.keys()].sort()) {
       const post = served.get(p);
       const doc = post?.doc ?? this.docs.get(p)!;
-      for (const t of doc.todos) {
-        rows.push({
-          file: t.file,
-          line: t.line,
-          column: t.column,
-          keyword: t.keyword,
-          text: t.text,
-          section: t.section,
-          title: doc.meta.title || p,
-          href: post ? `${post.url}#${t.anchor}` : null,
-        });
+      if (doc.todos.length === 0) continue;
+      const url = post ? post.url : null;
+      const title = doc.meta.title || p;
+      let made = this.rows.get(doc);
+      if (!made || made.url !== url || made.title !== title) {
+        const notes = doc.todos.map((t) => ({ file: t.file, line: t.line, column: t.column, keyword: t.keyword, text: t.text, section: t.section, title, href: url === null ? null : `${url}#${t.anchor}` }));
+        this.rows.set(doc, (made = { url, title, notes }));
       }
+      for (const row of made.notes) rows.push(row);
     }
     return rows;
+  }
+
+  /** The notes page; the same text as last time when every row is (the same objects: see `rows`). */
+  private todosPage(title: string, notes: readonly NoteRow[]): string {
+    const last = this.todos;
+    if (last && last.title === title && last.notes.length === notes.length && last.notes.every((row, i) => row === notes[i])) return last.html;
+    const html = renderTodosPage({ siteTitle: title, notes });
+    this.todos = { title, notes, html };
+    return html;
   }
 }
 

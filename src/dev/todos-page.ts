@@ -8,15 +8,15 @@
 export const TODOS_PAGE_PATH = '__orgpress/todos/index.html';
 
 export interface NoteRow {
-  file: string;
-  line: number;
-  column: number;
-  keyword: string;
-  text: string;
-  title: string;
-  section: string | null;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly keyword: string;
+  readonly text: string;
+  readonly title: string;
+  readonly section: string | null;
   /** `post url#todo-N`, or null when the draft has never rendered (it has errors). */
-  href: string | null;
+  readonly href: string | null;
 }
 
 export function renderTodosPage(opts: { siteTitle: string; notes: readonly NoteRow[] }): string {
@@ -26,19 +26,7 @@ export function renderTodosPage(opts: { siteTitle: string; notes: readonly NoteR
     notes.length === 0
       ? 'No open notes: nothing left to do.'
       : `${notes.length} open note${notes.length === 1 ? '' : 's'} in ${drafts} draft${drafts === 1 ? '' : 's'}.`;
-  const rows = notes
-    .map((n) => {
-      const note = `<span class="todo-keyword">${esc(n.keyword)}</span> ${esc(n.text)}`;
-      const where = `${n.file}:${n.line}:${n.column}`;
-      return [
-        '<tr>',
-        `<td><code>${esc(where)}</code></td>`,
-        `<td>${n.href ? `<a href="${esc(n.href)}">${note}</a>` : note}</td>`,
-        `<td>${esc(n.title)}${n.section ? ` <span aria-hidden="true">›</span> ${esc(n.section)}` : ''}</td>`,
-        '</tr>',
-      ].join('');
-    })
-    .join('\n');
+  const rows = notes.map(rowHtml).join('\n');
   const table = notes.length
     ? `<div class="table-wrap"><table class="org-table orgpress-todos">
 <thead><tr><th scope="col">Where</th><th scope="col">Note</th><th scope="col">Post › Section</th></tr></thead>
@@ -71,6 +59,26 @@ ${table}
 </body>
 </html>
 `;
+}
+
+/** Each row's HTML, made once per row object (the dev server passes the same row while its note is unchanged). */
+const rowsHtml = new WeakMap<NoteRow, string>();
+
+function rowHtml(n: NoteRow): string {
+  let html = rowsHtml.get(n);
+  if (html === undefined) {
+    const note = `<span class="todo-keyword">${esc(n.keyword)}</span> ${esc(n.text)}`;
+    const where = `${n.file}:${n.line}:${n.column}`;
+    html = [
+      '<tr>',
+      `<td><code>${esc(where)}</code></td>`,
+      `<td>${n.href ? `<a href="${esc(n.href)}">${note}</a>` : note}</td>`,
+      `<td>${esc(n.title)}${n.section ? ` <span aria-hidden="true">›</span> ${esc(n.section)}` : ''}</td>`,
+      '</tr>',
+    ].join('');
+    rowsHtml.set(n, html);
+  }
+  return html;
 }
 
 function esc(s: string): string {

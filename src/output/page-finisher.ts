@@ -4,7 +4,7 @@ import { digest } from '../render/page-cache.js';
 import type { OutputFile } from '../render/render-pages.js';
 import { fingerprintAssets, rewritePage } from './fingerprint-assets.js';
 import type { FinishOptions } from './finish-output.js';
-import { minifyPages } from './minify-html.js';
+import { loadHtmlMinifier, unavailableWarning } from './minify-html.js';
 import type { CopyDir } from './write-site.js';
 
 /**
@@ -20,7 +20,7 @@ export interface PageFinisher {
   /** A hash of what finishing depends on (asset names, minify, base URL, code): page cache keys include it. */
   readonly salt: string;
   finish(path: string, html: string): Promise<Uint8Array>;
-  /** Warnings about pages that could not be minified. */
+  /** Warnings about pages that could not be minified (and the one saying none could, where @swc/html did not load). */
   readonly diagnostics: Diagnostic[];
 }
 
@@ -29,6 +29,12 @@ export async function pageFinisher(copies: readonly CopyDir[], opts: FinishOptio
   const { renamed } = await fingerprintAssets([], copies, opts.baseUrl);
   const site = new URL(opts.baseUrl);
   const diagnostics: Diagnostic[] = [];
+  // Loaded now (a few ms), not on the first page: whether pages can be minified on this
+  // machine is part of the salt, so pages written unminified because @swc/html could not
+  // load are not kept once it can. Where it cannot, the build says so once, here.
+  const minifier = opts.minify ? await loadHtmlMinifier() : null;
+  const unavailable = minifier ? unavailableWarning(minifier) : null;
+  if (unavailable) diagnostics.push(unavailable);
   return {
     salt: digest(
       'finish 1',
@@ -36,13 +42,14 @@ export async function pageFinisher(copies: readonly CopyDir[], opts: FinishOptio
       opts.baseUrl,
       opts.basePath,
       String(opts.minify),
+      minifier?.unavailable ? 'minifier unavailable' : '',
       JSON.stringify([...renamed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     ),
     diagnostics,
     async finish(path, html) {
       let file: OutputFile = { path, content: rewritePage(html, path, site, renamed) };
-      if (opts.minify) {
-        const minified = await minifyPages([file]);
+      if (minifier) {
+        const minified = minifier.minify([file]);
         diagnostics.push(...minified.diagnostics);
         file = minified.files[0] ?? file;
       }

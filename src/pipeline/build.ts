@@ -21,7 +21,7 @@ import { OutputManifest } from '../output/output-manifest.js';
 import { writeErrorDiagnostic } from '../output/write-error.js';
 import { DocumentCache } from './document-cache.js';
 import type { ContentMemo } from './content-memo.js';
-import { renderDocuments } from './render-documents.js';
+import { renderDocuments, type RenderDocumentsStats } from './render-documents.js';
 import { VERSION } from './version.js';
 import { finishOutput, type FinishOptions } from '../output/finish-output.js';
 import { pageFinisher } from '../output/page-finisher.js';
@@ -59,10 +59,12 @@ export interface LoadedProject {
   /** Original texts by path, for code frames. */
   sources: Map<string, string>;
   diagnostics: Diagnostic[];
+  /** What the content stage did: drafts rendered, taken from the cache, worker threads (`build -v`); set by loadProject. */
+  content?: RenderDocumentsStats;
 }
 
 /** Reads the config and every draft, and runs the content stage on each. */
-export async function loadProject(opts: ProjectOptions): Promise<LoadedProject> {
+export async function loadProject(opts: ProjectOptions): Promise<LoadedProject & Required<Pick<LoadedProject, 'content'>>> {
   const root = path.resolve(opts.root);
   opts.clock?.enter('read');
   const loaded = await loadConfig(root, opts.configFile);
@@ -105,6 +107,7 @@ export async function loadProject(opts: ProjectOptions): Promise<LoadedProject> 
     draftAssets: drafts.assets,
     sources,
     diagnostics,
+    content: rendered.stats,
   };
 }
 
@@ -188,6 +191,8 @@ export interface BuildResult {
   stats: { posts: number; pages: number; files: number; ms: number; rendered: number };
   /** Milliseconds per stage (`build -v`, `--json`). */
   timings: StageTimings;
+  /** What the content stage did (`build -v`). */
+  content: RenderDocumentsStats;
 }
 
 /**
@@ -209,7 +214,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   diagnostics.unshift(...project.diagnostics);
   clock.stop();
   stats.ms = Math.round(performance.now() - t0);
-  return { ok: !hasErrors(diagnostics), diagnostics, sources: project.sources, outDir, stats, timings: clock.timings };
+  return { ok: !hasErrors(diagnostics), diagnostics, sources: project.sources, outDir, stats, timings: clock.timings, content: project.content };
 }
 
 /** Renders the site, and writes it when nothing is wrong; 'stale' when a kept file changed under it. */

@@ -9,16 +9,22 @@ import { contentFingerprint } from './content-fingerprint.js';
 export const CACHE_DIR = path.join('.cache', 'orgpress');
 
 /** Bumped when the entry layout changes, so old entries are never misread. */
-const FORMAT = 1;
+const FORMAT = 2;
 
-/** A cached Document without its source, which the key already pins down and the caller has. */
-type StoredDocument = Omit<Document, 'source'>;
+/** A cached Document without its source, which the key already pins down and the caller has, nor its dev body. */
+type StoredDocument = Omit<Document, 'source' | 'devHtml'>;
 
 interface Entry {
   format: number;
   key: string;
+  /** Whether the dev body differs from `html` (the draft has TODO notes) and is in its own file. */
+  devFile: boolean;
   doc: StoredDocument;
 }
+
+/** File name endings: the entry, and the dev body when it differs from the published one. */
+const ENTRY = '.json';
+const DEV_BODY = '.dev.html';
 
 export interface DocumentCacheStats {
   hits: number;
@@ -35,15 +41,19 @@ export interface DocumentCacheStats {
  * result, so nothing is ever invalidated by hand: what changed gets a new
  * key, and entries the current build did not use are pruned at its end.
  *
- * Entries are written to a temp file and renamed, so a reader sees a whole
- * entry or none; an unreadable, truncated or foreign entry is a miss.
+ * The dev body (`devHtml`, with TODO notes shown) is kept in a file of its
+ * own when it differs from the published body: `build` never shows notes and
+ * never reads it, which halves what a warm build reads and parses.
+ *
+ * Entries are written to a temp file and renamed (the dev body first), so a
+ * reader sees a whole entry or none; an unreadable, truncated or foreign
+ * entry is a miss.
  */
 export class DocumentCache {
   readonly dir: string;
   readonly stats: DocumentCacheStats = { hits: 0, misses: 0, writes: 0, pruned: 0 };
   private readonly salt: string;
   private readonly used = new Set<string>();
-  private madeDir = false;
 
   constructor(root: string, config: SiteConfig) {
     this.dir = path.join(root, CACHE_DIR, 'documents');
@@ -55,42 +65,33 @@ export class DocumentCache {
     return createHash('sha256').update(this.salt).update('\0').update(source.path).update('\0').update(source.text).digest('hex');
   }
 
-  /** The cached Document for `source`, or null (never cached, or an unreadable entry). */
-  async get(key: string, source: SourceFile): Promise<Document | null> {
+  /**
+   * The cached Document for `source`, or null (never cached, or an unreadable
+   * entry). Without `devBody`, its `devHtml` is '' and the dev body is not read.
+   */
+  async get(key: string, source: SourceFile, { devBody = true }: { devBody?: boolean } = {}): Promise<Document | null> {
     this.used.add(key);
-    let entry: Entry;
     try {
-      entry = JSON.parse(await readFile(this.fileFor(key), 'utf8')) as Entry;
+      const entry = JSON.parse(await readFile(this.fileFor(key, ENTRY), 'utf8')) as unknown;
+      if (!isEntry(entry, key)) throw new Error('not an entry of this key and format');
+      const devHtml = !devBody ? '' : entry.devFile ? await readFile(this.fileFor(key, DEV_BODY), 'utf8') : entry.doc.html;
+      this.stats.hits++;
+      return { source, ...entry.doc, devHtml };
     } catch {
       this.stats.misses++;
       return null;
     }
-    if (!isEntry(entry, key)) {
-      this.stats.misses++;
-      return null;
-    }
-    this.stats.hits++;
-    return { source, ...entry.doc };
   }
 
   async put(key: string, doc: Document): Promise<void> {
+    if (await writeCacheEntry(this.dir, key, doc)) this.written(key);
+    else this.used.add(key);
+  }
+
+  /** Records an entry written by `writeCacheEntry` elsewhere (a worker thread), so it is counted and not pruned. */
+  written(key: string): void {
     this.used.add(key);
-    const { source: _source, ...stored } = doc;
-    const entry: Entry = { format: FORMAT, key, doc: stored };
-    if (!this.madeDir) {
-      await mkdir(this.dir, { recursive: true });
-      this.madeDir = true;
-    }
-    const file = this.fileFor(key);
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await writeFile(tmp, JSON.stringify(entry));
-      await rename(tmp, file);
-      this.stats.writes++;
-    } catch {
-      // A cache that cannot be written (read-only checkout, full disk) only costs speed.
-      await rm(tmp, { force: true });
-    }
+    this.stats.writes++;
   }
 
   /** Removes every entry this build did not use (edited and deleted drafts, old configs). */
@@ -101,18 +102,57 @@ export class DocumentCache {
     } catch {
       return;
     }
-    const stale = names.filter((n) => !this.used.has(n.slice(0, -'.json'.length)) || !n.endsWith('.json'));
+    const keyOf = (n: string): string | null =>
+      n.endsWith(ENTRY) ? n.slice(0, -ENTRY.length) : n.endsWith(DEV_BODY) ? n.slice(0, -DEV_BODY.length) : null;
+    const stale = names.filter((n) => {
+      const key = keyOf(n);
+      return key === null || !this.used.has(key);
+    });
     await Promise.all(stale.map((n) => rm(path.join(this.dir, n), { force: true })));
     this.stats.pruned += stale.length;
   }
 
-  private fileFor(key: string): string {
-    return path.join(this.dir, `${key}.json`);
+  private fileFor(key: string, ending: string): string {
+    return path.join(this.dir, `${key}${ending}`);
+  }
+}
+
+/**
+ * Writes one entry into the cache folder `dir`; false when it could not be
+ * written (a read-only checkout, a full disk), which only costs speed. Worker
+ * threads call it too, so their Documents are never copied to the main
+ * thread only to be written from there.
+ */
+export async function writeCacheEntry(dir: string, key: string, doc: Document): Promise<boolean> {
+  const { source: _source, devHtml, ...stored } = doc;
+  const devFile = devHtml !== doc.html;
+  const entry: Entry = { format: FORMAT, key, devFile, doc: stored };
+  const file = (ending: string) => path.join(dir, `${key}${ending}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    // The dev body first: an entry that names a dev file is only ever seen once that file is whole.
+    if (devFile) await writeWhole(file(DEV_BODY), devHtml);
+    await writeWhole(file(ENTRY), JSON.stringify(entry));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes to a temp file renamed into place, so a reader never sees part of `file`. */
+async function writeWhole(file: string, data: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
   }
 }
 
 function isEntry(value: unknown, key: string): value is Entry {
   if (!value || typeof value !== 'object') return false;
   const e = value as Partial<Entry>;
-  return e.format === FORMAT && e.key === key && !!e.doc && typeof e.doc === 'object' && typeof e.doc.html === 'string';
+  return e.format === FORMAT && e.key === key && typeof e.devFile === 'boolean' && !!e.doc && typeof e.doc === 'object' && typeof e.doc.html === 'string';
 }

@@ -5,6 +5,7 @@ import type { SiteConfig } from '../config/schema.js';
 import type { Document, SourceFile } from '../content/document.js';
 import type { DocumentCache } from './document-cache.js';
 import type { ContentMemo } from './content-memo.js';
+import type { RenderResult, RenderTask } from './render-worker.js';
 
 /**
  * Below this many drafts to render, no worker thread is started. A worker
@@ -17,8 +18,13 @@ import type { ContentMemo } from './content-memo.js';
  */
 export const POOL_MIN_DOCS = 300;
 
-/** Drafts per message to a worker: large enough to amortise messaging, small enough to balance the tail. */
-const BATCH = 4;
+/**
+ * Drafts per message to a worker. A worker waits idle from posting a result until the main
+ * thread, itself rendering one draft at a time, reads it and posts the next batch: ~5 ms a
+ * time. Batches of 16 (~80 ms of work) keep that wait small; the tail stays short because the
+ * main thread takes single drafts.
+ */
+const WORKER_BATCH = 16;
 
 /** Tests and benchmarks only: `0` forces the main thread, `N` forces N workers whatever the draft count. */
 export const THREADS_ENV = 'ORGPRESS_THREADS';
@@ -59,7 +65,7 @@ export async function renderDocuments(
   const slim = (doc: Document): Document => (opts.devBodies === false && doc.devHtml !== '' ? { ...doc, devHtml: '' } : doc);
   const documents = await Promise.all(
     files.map(async (f, i) => {
-      const found = remembered[i] ?? (cache ? await cache.get(keys[i]!, f) : null);
+      const found = remembered[i] ?? (cache ? await cache.get(keys[i]!, f, { devBody: opts.devBodies !== false }) : null);
       return found && slim(found);
     }),
   );
@@ -67,14 +73,18 @@ export async function renderDocuments(
   // Each Document is cached as soon as it is rendered, a few writes at a time: each write holds its
   // entry serialised (tens of KiB), and thousands queued at once were hundreds of MiB.
   const writes = new Limiter(8);
-  const done = async (n: number, doc: Document): Promise<void> => {
+  const done: OnRendered = async (n, doc, cachedByWorker) => {
     const i = todo[n]!;
-    if (cache) await writes.add(() => cache.put(keys[i]!, doc));
+    if (cache && cachedByWorker) cache.written(keys[i]!);
+    else if (cache) await writes.add(() => cache.put(keys[i]!, doc));
     documents[i] = slim(doc);
   };
   const workers = workerCount(todo.length, opts.threads);
-  if (workers > 0) await renderOnPool(todo.map((i) => files[i]!), config, workers, done);
-  else if (todo.length) await renderHere(todo.map((i) => files[i]!), config, done);
+  const todoFiles = todo.map((i) => files[i]!);
+  if (workers > 0) {
+    const cacheFor = cache ? { dir: cache.dir, keys: todo.map((i) => keys[i]!) } : null;
+    await renderOnPool(todoFiles, config, workers, { cache: cacheFor, devBodies: opts.devBodies !== false }, done);
+  } else if (todo.length) await renderHere(todoFiles, config, done);
   await writes.drain();
   // Drafts taken from the memo were not looked up, so their entries would look unused: prune on full lookups only.
   if (cache && !remembered.some((d) => d)) await cache.prune();
@@ -92,12 +102,12 @@ export async function renderDocuments(
  */
 const contentStage = () => import('../content/render-document.js');
 
-/** Told of each Document as it is rendered, by its index in the files given. */
-type OnRendered = (index: number, doc: Document) => Promise<void>;
+/** Told of each Document as it is rendered, by its index in the files given, and whether a worker already cached it. */
+type OnRendered = (index: number, doc: Document, cachedByWorker: boolean) => Promise<void>;
 
 async function renderHere(files: SourceFile[], config: SiteConfig, done: OnRendered): Promise<void> {
   const { renderDocument } = await contentStage();
-  for (const [i, f] of files.entries()) await done(i, renderDocument(f, config));
+  for (const [i, f] of files.entries()) await done(i, renderDocument(f, config), false);
 }
 
 /** Runs tasks with at most `limit` in flight; `add` waits for a free slot. */
@@ -141,29 +151,41 @@ function workerCount(toRender: number, requested: number | undefined): number {
  * work while the workers are still loading their modules, and nobody idles
  * at the end.
  */
-async function renderOnPool(files: SourceFile[], config: SiteConfig, workers: number, done: OnRendered): Promise<void> {
+async function renderOnPool(
+  files: SourceFile[],
+  config: SiteConfig,
+  workers: number,
+  opts: Pick<RenderTask, 'cache' | 'devBodies'>,
+  done: OnRendered,
+): Promise<void> {
   const pool = new Tinypool({
     filename: new URL('./render-worker.js', import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
   });
   let next = 0;
-  const take = (): number[] => {
+  const take = (size: number): number[] => {
     const start = next;
-    next = Math.min(files.length, next + BATCH);
+    next = Math.min(files.length, next + size);
     return Array.from({ length: next - start }, (_, k) => start + k);
   };
   const viaWorker = async (): Promise<void> => {
-    for (let batch = take(); batch.length; batch = take()) {
-      const docs = (await pool.run({ files: batch.map((i) => files[i]!), config })) as Document[];
-      for (const [k, i] of batch.entries()) await done(i, docs[k]!);
+    for (let batch = take(WORKER_BATCH); batch.length; batch = take(WORKER_BATCH)) {
+      const task: RenderTask = {
+        files: batch.map((i) => files[i]!),
+        config,
+        cache: opts.cache && { dir: opts.cache.dir, keys: batch.map((i) => opts.cache!.keys[i]!) },
+        devBodies: opts.devBodies,
+      };
+      const { docs, cached } = (await pool.run(task)) as RenderResult;
+      for (const [k, i] of batch.entries()) await done(i, docs[k]!, cached[k] === true);
     }
   };
   const onMainThread = async (): Promise<void> => {
     const { renderDocument } = await contentStage();
-    for (let batch = take(); batch.length; batch = take()) {
-      for (const i of batch) await done(i, renderDocument(files[i]!, config));
-      // Let worker results and requests through between batches.
+    for (let batch = take(1); batch.length; batch = take(1)) {
+      await done(batch[0]!, renderDocument(files[batch[0]!]!, config), false);
+      // Let worker results and requests through between drafts: a worker waits until then.
       await yieldToEventLoop();
     }
   };

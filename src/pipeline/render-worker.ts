@@ -7,12 +7,35 @@
 import type { SiteConfig } from '../config/schema.js';
 import type { Document, SourceFile } from '../content/document.js';
 import { renderDocument } from '../content/render-document.js';
+import { writeCacheEntry } from './document-cache.js';
 
 export interface RenderTask {
   files: SourceFile[];
   config: SiteConfig;
+  /** Where and under which keys (one per file) to cache the Documents; null for `--no-cache`. */
+  cache: { dir: string; keys: string[] } | null;
+  /** false (`build`): Documents come back without their dev body, which only the cache needs. */
+  devBodies: boolean;
 }
 
-export default function renderBatch(task: RenderTask): Document[] {
-  return task.files.map((f) => renderDocument(f, task.config));
+export interface RenderResult {
+  docs: Document[];
+  /** Per file: whether its cache entry was written. */
+  cached: boolean[];
+}
+
+/**
+ * Renders the batch, writes each Document to the cache from here (so the
+ * main thread neither receives the dev body nor serialises the entry), and
+ * sends back what the build needs.
+ */
+export default async function renderBatch(task: RenderTask): Promise<RenderResult> {
+  const docs: Document[] = [];
+  const writes: Promise<boolean>[] = [];
+  for (const [i, f] of task.files.entries()) {
+    const doc = renderDocument(f, task.config);
+    if (task.cache) writes.push(writeCacheEntry(task.cache.dir, task.cache.keys[i]!, doc));
+    docs.push(task.devBodies || doc.devHtml === '' ? doc : { ...doc, devHtml: '' });
+  }
+  return { docs, cached: await Promise.all(writes) };
 }

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.js';
+import type { Document } from '../content/document.js';
 import type { Site, SitePost, SiteTag } from '../site/site-model.js';
 import { dateData } from './format-date.js';
 import type { PageData, PostData, SiteData, TagData } from './template-data.js';
@@ -33,7 +34,52 @@ export function readingMinutes(words: number, wordsPerMinute: number): number {
   return Math.max(1, Math.round(words / wordsPerMinute));
 }
 
+/** postData's last result for a Document, and what else it was made from. */
+interface MadePostData {
+  config: SiteConfig;
+  baseUrl: string;
+  basePath: string;
+  dev: boolean;
+  data: PostData;
+}
+
+const made = new WeakMap<Document, MadePostData>();
+
+/**
+ * What templates get of a post. The same object as last time when nothing
+ * it is made of changed: the Document (dev keeps unchanged ones across
+ * rebuilds, and Documents are never modified), the config object, the base
+ * URL, dev or not, and what the site stage added (URL, body with resolved
+ * links, tags and their counts, neighbours' titles and URLs). Page keys
+ * then know it without walking it (PostHashes), and an edit does not
+ * rebuild thousands of them.
+ */
 export function postData(post: SitePost, config: SiteConfig, base: UrlBase, dev: boolean): PostData {
+  const last = made.get(post.doc);
+  if (last && last.config === config && last.baseUrl === base.baseUrl && last.basePath === base.basePath && last.dev === dev && sameSiteParts(last.data, post, dev)) {
+    return last.data;
+  }
+  const data = makePostData(post, config, base, dev);
+  made.set(post.doc, { config, baseUrl: base.baseUrl, basePath: base.basePath, dev, data });
+  return data;
+}
+
+/** Whether what the site stage gave `post` is what `data` was made from. */
+function sameSiteParts(data: PostData, post: SitePost, dev: boolean): boolean {
+  if (data.url !== post.url || data.contentHtml !== (dev ? post.devHtml : post.html)) return false;
+  if (!sameLink(data.newer, post.newer) || !sameLink(data.older, post.older)) return false;
+  if (data.tags.length !== post.tags.length) return false;
+  return post.tags.every((t, i) => {
+    const d = data.tags[i]!;
+    return d.name === t.name && d.slug === t.slug && d.url === t.url && d.count === t.posts.length;
+  });
+}
+
+function sameLink(link: PostData['newer'], post: SitePost | null): boolean {
+  return link === null ? post === null : post !== null && link.title === post.doc.meta.title && link.url === post.url;
+}
+
+function makePostData(post: SitePost, config: SiteConfig, base: UrlBase, dev: boolean): PostData {
   const { meta } = post.doc;
   return {
     title: meta.title,
@@ -74,4 +120,9 @@ export function pageData(
   description: string,
 ): PageData {
   return { kind, title, url, absoluteUrl: absoluteUrl(base, url), description };
+}
+
+/** `page` of a post's own page (its absolute URL is the post's, already made). */
+export function postPageData(post: PostData): PageData {
+  return { kind: 'post', title: post.title, url: post.url, absoluteUrl: post.absoluteUrl, description: post.summary };
 }

@@ -3,13 +3,13 @@ import type { LazyTemplateEngine } from './template-engine.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Site } from '../site/site-model.js';
 import { outputPathFor } from '../site/permalink.js';
-import { pageData, postData, siteData, tagData } from './page-data.js';
+import { pageData, postData, postPageData, siteData, tagData } from './page-data.js';
 import { templateDiagnostic } from './template-diagnostic.js';
 import type { UrlBase } from './urls.js';
 import { relativizeUrls } from './relative-urls.js';
-import type { PageCache } from './page-cache.js';
+import { ALL_FIELDS, type PageCache } from './page-cache.js';
 import type { PageFinisher } from '../output/page-finisher.js';
-import { PageKeys } from './page-keys.js';
+import { PageKeys, PostReads } from './page-keys.js';
 
 /** One file of the built site. */
 export interface OutputFile {
@@ -80,28 +80,48 @@ export async function renderPages(ctx: RenderContext): Promise<RenderPagesResult
         dev,
         strict: templates.strict,
         site: sd,
+        config: c,
         extra: ctx.finisher?.salt ?? '',
         posts: cache.posts,
       })
     : null;
 
-  const render = async (template: string, url: string, vars: Record<string, unknown>, path = outputPathFor(url)) => {
-    const key = keys?.key(template, url, path, vars) ?? '';
-    const cached = cache?.lookup(path, key);
-    if (cached) {
-      files.push(cached);
-      stats.reused++;
-      return;
+  // A cache that remembers what each page read of its posts' data gets keys on just that (src/render/page-keys.ts).
+  const tracks = keys !== null && typeof cache?.readsOf === 'function';
+
+  /** `lists`: the page lists posts, and is keyed on what it reads of them where the cache allows; else on all of their data. */
+  const render = async (template: string, url: string, vars: Record<string, unknown>, lists: boolean, path = outputPathFor(url)) => {
+    const tracking = tracks && lists;
+    let key = '';
+    let keyReads: string | undefined;
+    if (keys && cache) {
+      keyReads = tracking ? cache.readsOf!(path) : ALL_FIELDS;
+      // A page the cache does not have (tracking: no reads known) is rendered without a lookup.
+      if (keyReads !== undefined) {
+        key = keys.key(template, url, path, vars, keyReads);
+        const cached = cache.lookup(path, key);
+        if (cached) {
+          files.push(cached);
+          stats.reused++;
+          return;
+        }
+      }
     }
+    const reads = tracking ? new PostReads() : null;
     try {
       // Synchronously: our filters are synchronous, and LiquidJS's async path allocated a promise per
       // tag and value (two thirds of the garbage of a dev rebuild, ~1.5x the time of a page).
-      const html = templates.get().renderFileSync(template, { site: sd, ...vars });
+      const html = templates.get().renderFileSync(template, { site: sd, ...(reads ? keys!.tracked(vars, reads) : vars) });
       const relative = path === '404.html' ? html : relativizeUrls(html, url, base.basePath);
       const content = ctx.finisher ? await ctx.finisher.finish(path, relative) : relative;
       files.push({ path, content });
       stats.rendered++;
-      cache?.store(path, key, content);
+      if (keys && cache) {
+        // Keyed on what this render read: the same fields are what the next rebuild compares.
+        const read = reads?.signature() ?? ALL_FIELDS;
+        if (read !== keyReads) key = keys.key(template, url, path, vars, read);
+        cache.store(path, key, content, read);
+      }
     } catch (err) {
       const d = templateDiagnostic(err, ctx.root, `templates/${template}.liquid`, `while rendering ${url}`, roots);
       const key = `${d.file}:${d.line}:${d.column}:${d.message}`;
@@ -114,9 +134,11 @@ export async function renderPages(ctx: RenderContext): Promise<RenderPagesResult
   const data = (p: (typeof site.posts)[number]) => postsData.get(p)!;
   if (keys) for (const [post, pd] of postsData) keys.addPost(post, pd);
 
+  // A post's own page reads nearly all of its data (body, table of contents, notes): keyed on all of it,
+  // it renders without the views that note reads (a tenth of the time of rendering every page).
   for (const post of site.posts) {
     const pd = data(post);
-    await render('post', post.url, { page: pageData(base, 'post', pd.title, post.url, pd.summary), post: pd }, post.outputPath);
+    await render('post', post.url, { page: postPageData(pd), post: pd }, false, post.outputPath);
   }
   for (const lp of site.listPages) {
     const title = lp.page === 1 ? c.title : `${c.title} – page ${lp.page}`;
@@ -124,21 +146,21 @@ export async function renderPages(ctx: RenderContext): Promise<RenderPagesResult
       page: pageData(base, 'list', title, lp.url, c.description),
       posts: lp.posts.map(data),
       pagination: { page: lp.page, totalPages: lp.totalPages, newerUrl: lp.newerUrl, olderUrl: lp.olderUrl },
-    });
+    }, true);
   }
   for (const tag of site.tags) {
     await render('tag', tag.url, {
       page: pageData(base, 'tag', `Posts tagged “${tag.name}”`, tag.url, `Posts tagged ${tag.name}`),
       tag: tagData(tag),
       posts: tag.posts.map(data),
-    });
+    }, true);
   }
-  await render('tags', '/tags/', { page: pageData(base, 'tags', 'Tags', '/tags/', `All tags of ${c.title}`), tags: sd.tags });
+  await render('tags', '/tags/', { page: pageData(base, 'tags', 'Tags', '/tags/', `All tags of ${c.title}`), tags: sd.tags }, false);
   await render('archive', '/archive/', {
     page: pageData(base, 'archive', 'Archive', '/archive/', `All posts of ${c.title}`),
     years: site.years.map((y) => ({ year: y.year, posts: y.posts.map(data) })),
-  });
-  await render('404', '/404.html', { page: pageData(base, '404', 'Page not found', '/404.html', '') }, '404.html');
+  }, true);
+  await render('404', '/404.html', { page: pageData(base, '404', 'Page not found', '/404.html', '') }, false, '404.html');
   cache?.endRender();
   return { files, diagnostics, stats };
 }

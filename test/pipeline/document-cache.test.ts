@@ -37,8 +37,13 @@ async function expectSameAsColdBuild(root: string, env: Record<string, string> =
   expect(await pages(path.join(root, 'dist'))).toEqual(await pages(path.join(root, 'cold')));
 }
 
-async function entries(root: string): Promise<string[]> {
+/** Every file of the cache: entries (`<key>.json`) and dev bodies (`<key>.dev.html`). */
+async function cacheFiles(root: string): Promise<string[]> {
   return existsSync(path.join(root, CACHE)) ? (await readdir(path.join(root, CACHE))).sort() : [];
+}
+
+async function entries(root: string): Promise<string[]> {
+  return (await cacheFiles(root)).filter((n) => n.endsWith('.json'));
 }
 
 /** Rewrites every cache entry so its post body says POISONED: shows whether a build read the cache. */
@@ -127,8 +132,40 @@ describe('the document cache (.cache/orgpress/)', () => {
     await writeFile(fileB, 'not json at all');
     await build(root);
     await expectSameAsColdBuild(root);
-    expect(JSON.parse(await readFile(fileA, 'utf8'))).toMatchObject({ format: 1 });
-    expect(JSON.parse(await readFile(fileB, 'utf8'))).toMatchObject({ format: 1 });
+    expect(JSON.parse(await readFile(fileA, 'utf8'))).toMatchObject({ format: 2 });
+    expect(JSON.parse(await readFile(fileB, 'utf8'))).toMatchObject({ format: 2 });
+  });
+
+  it('keeps the dev body of a draft with notes in its own file, which build never reads and dev does', async () => {
+    const withNote = draft('Body text.\n# TODO: check the numbers\nMore text.');
+    const root = await makeSite({ ...FILES, 'drafts/2020-01-01-first.org': withNote });
+    await build(root);
+    const files = await cacheFiles(root);
+    const devFiles = files.filter((n) => n.endsWith('.dev.html'));
+    // Only the draft with a note has a dev body of its own; the other's is its published body.
+    expect(files).toHaveLength(3);
+    expect(devFiles).toHaveLength(1);
+    const devFile = path.join(root, CACHE, devFiles[0]!);
+    expect(await readFile(devFile, 'utf8')).toContain('check the numbers');
+    const entry = JSON.parse(await readFile(path.join(root, CACHE, devFiles[0]!.replace('.dev.html', '.json')), 'utf8')) as { doc: Record<string, unknown> };
+    expect(entry.doc['html']).not.toContain('check the numbers');
+    expect(entry.doc).not.toHaveProperty('devHtml');
+
+    await writeFile(devFile, '<p>DEV POISONED</p>');
+    await build(root);
+    expect(await postHtml(root)).not.toContain('POISONED');
+    expect(await postHtml(root)).not.toContain('check the numbers');
+
+    // The dev server reads it from the cache (so it was kept, and is what dev would show)…
+    const { DevSite } = await import('../../src/dev/site-state.js');
+    const dev = new DevSite({ root, baseUrl: 'http://127.0.0.1:9/' });
+    await dev.rebuild(new Set(['config', 'templates', 'drafts'] as const));
+    expect(String(dev.output.files.get(POST))).toContain('DEV POISONED');
+    // …and a missing dev body is a miss, rendered again with the note.
+    await rm(devFile);
+    const again = new DevSite({ root, baseUrl: 'http://127.0.0.1:9/' });
+    await again.rebuild(new Set(['config', 'templates', 'drafts'] as const));
+    expect(String(again.output.files.get(POST))).toContain('check the numbers');
   });
 
   it('--no-cache neither reads nor writes the cache', async () => {
@@ -157,5 +194,19 @@ describe('the document cache (.cache/orgpress/)', () => {
     await rm(path.join(root, 'drafts/2021-02-02-second.org'));
     await build(root);
     expect(await entries(root)).toEqual(after.filter((n) => before.includes(n)));
+  });
+
+  it('prunes the dev bodies of unused entries with them', async () => {
+    const withNote = (n: string) => draft(`Body ${n}.\n# TODO: note ${n}`);
+    const root = await makeSite({ ...FILES, 'drafts/2020-01-01-first.org': withNote('a') });
+    await build(root);
+    const before = await cacheFiles(root);
+    expect(before.filter((n) => n.endsWith('.dev.html'))).toHaveLength(1);
+    await writeFile(path.join(root, 'drafts/2020-01-01-first.org'), withNote('b'));
+    await build(root);
+    const after = await cacheFiles(root);
+    expect(after.filter((n) => n.endsWith('.dev.html'))).toHaveLength(1);
+    expect(after.filter((n) => before.includes(n))).toHaveLength(1); // the second draft's entry
+    expect(after).toHaveLength(3);
   });
 });

@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSite, runCli, snapshotDir } from '../helpers/fixture-site.js';
@@ -18,5 +19,27 @@ describe('the content stage on worker threads', () => {
     const a = await html('pooled');
     expect(a.size).toBeGreaterThan(12);
     expect(a).toEqual(await html('single'));
+  });
+
+  it('caches what the workers render, dev bodies included, and a warm build reads it back', async () => {
+    const files: Record<string, string> = { 'site.yaml': 'title: Pool\n' };
+    for (let n = 0; n < 12; n++) files[`drafts/p${String(n).padStart(2, '0')}.org`] = post(n);
+    const root = await makeSite(files);
+    const cold = await runCli(['build', '--root', root, '-v'], { env: { ORGPRESS_THREADS: '2' } });
+    expect(cold.code).toBe(0);
+    const cacheDir = path.join(root, '.cache/orgpress/documents');
+    const names = await readdir(cacheDir);
+    expect(names.filter((n) => n.endsWith('.json'))).toHaveLength(12);
+    const devBodies = names.filter((n) => n.endsWith('.dev.html'));
+    expect(devBodies).toHaveLength(12);
+    const notes = await Promise.all(devBodies.map((n) => readFile(path.join(cacheDir, n), 'utf8')));
+    expect(notes.filter((h) => /class="todo-note"[^]*note \d+/.test(h))).toHaveLength(12);
+    const warm = await runCli(['build', '--root', root, '--out', 'warm', '-v'], { env: { ORGPRESS_THREADS: '2' } });
+    expect(cold.stdout).toMatch(/drafts: 12 rendered \(on 2 worker threads and the main thread\), 0 from the cache/);
+    expect(warm.stdout).toMatch(/drafts: 0 rendered, 12 from the cache/);
+    const single = await runCli(['build', '--root', root, '--no-cache', '--out', 'single'], { env: { ORGPRESS_THREADS: '0' } });
+    const html = async (dir: string) => new Map([...(await snapshotDir(path.join(root, dir)))].filter(([p]) => p.endsWith('.html')));
+    expect(await html('warm')).toEqual(await html('single'));
+    expect(await html('dist')).toEqual(await html('single'));
   });
 });

@@ -6,7 +6,9 @@
  *   same release (`uniorg-parse-pristine`, an npm alias), on the parse trees
  *   and on the published HTML of the whole content stage;
  * - skipping rehype-raw when a tree holds no raw HTML is checked against
- *   running it always.
+ *   running it always;
+ * - serialising the parts of a body without TODO notes once for both forms
+ *   (dev and published) is checked against serialising each form whole.
  *
  * The sample: 300 generated posts (bench/corpus, the benchmark's corpus), the
  * repository's drafts, and snippets for what the corpus lacks (citations,
@@ -14,6 +16,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Root } from 'hast';
 import { unified } from 'unified';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.js';
@@ -31,6 +34,7 @@ const SNIPPETS = [
   '| *a* | /b/ | ~c~ |\n|-----+-----+-----|\n| [[https://x.org][l]] | 1.5 | {{{macro(x)}}} |\n#+TBLFM: $3=$1\n',
   '#+BEGIN_QUOTE\nQuoted /text/ @@html:<b>snippet</b>@@ and src_python{1 + 1} and call_f(x=1).\n#+END_QUOTE\n#+BEGIN_VERSE\n  Verse *line*\\\\\n#+END_VERSE',
   '[2024-01-02 Tue 10:00]--[2024-01-03 Wed] <%%(diary-float t 4 2)> [50%] [3/4] \\\\\nline break above',
+  '- item one\n  # TODO: a note inside a list item\n- item two\n\n#+BEGIN_QUOTE\nQuoted.\n# FIXME nested in a quote\n#+END_QUOTE\n# TODO: top level\nAfter.',
 ];
 
 function sample(): SourceFile[] {
@@ -96,5 +100,25 @@ describe('speed-ups keep the output byte for byte', { timeout: 180_000 }, () => 
     const always = await renderAll(some);
     vi.doUnmock('../../src/content/html/contains-raw.js');
     skipping.forEach((html, i) => expect(html, some[i]!.path).toBe(always[i]));
+  });
+
+  it('serialising note-free parts once for both forms gives the same HTML as serialising each form whole', async () => {
+    const shared = await renderAll(files);
+    vi.doMock('../../src/content/todos/todo-aside.js', async (importOriginal) => {
+      const real = await importOriginal<typeof import('../../src/content/todos/todo-aside.js')>();
+      return {
+        ...real,
+        serializeBothForms: (tree: Root, toHtml: (fragment: Root) => string) => {
+          const devHtml = toHtml(tree);
+          real.stripTodoAsides(tree);
+          return { devHtml, html: toHtml(tree) };
+        },
+      };
+    });
+    const whole = await renderAll(files);
+    vi.doUnmock('../../src/content/todos/todo-aside.js');
+    // The sample must exercise notes at the top level and nested, or this proves nothing.
+    expect(whole.filter((h) => h.includes('class="todo-note"')).length).toBeGreaterThan(100);
+    shared.forEach((html, i) => expect(html, files[i]!.path).toBe(whole[i]));
   });
 });

@@ -42,6 +42,9 @@ describe('build output modes', () => {
     const r = await runCli(['build', '-v', '--root', root]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}read \d+ ms · content \d+ ms · site \d+ ms · render \d+ ms · write \d+ ms$/m);
+    expect(r.stdout).toMatch(/^ {2}drafts: \d+ rendered, 0 from the cache · pages: \d+ rendered, 0 kept$/m);
+    const again = await runCli(['build', '-v', '--root', root]);
+    expect(again.stdout).toMatch(/^ {2}drafts: 0 rendered, \d+ from the cache · pages: 0 rendered, \d+ kept$/m);
   });
 
   it('--json prints one JSON object on stdout and nothing else', async () => {

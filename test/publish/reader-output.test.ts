@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
+import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/check/check-links.js';
@@ -87,11 +88,12 @@ describe('the built sample blog, for readers', () => {
     expect(headers).toContain('/\n  Cache-Control: public, max-age=0, must-revalidate\n');
   });
 
-  it('minifies pages and leaves every <pre> byte for byte', async () => {
+  it('minifies pages and leaves every <pre> as it was: its markup, and its text character for character', async () => {
     let pre = 0;
     let before = 0;
     let after = 0;
-    const grab = (html: string) => [...html.matchAll(/<pre[\s>][\s\S]*?<\/pre>/g)].map((m) => m[0].replace(/^<pre[^>]*>/, ''));
+    // As parsed: the minifier may write an escape its own way (`&lt;` for `&#x3C;`), never other text.
+    const grab = (html: string) => selectAll('pre', fromHtml(html)).map((el) => toHtml(el));
     for (const f of pages) {
       const min = await readFile(path.join(dist, f), 'utf8');
       const raw = await readFile(path.join(plain, f), 'utf8');
@@ -101,7 +103,7 @@ describe('the built sample blog, for readers', () => {
       pre += grab(raw).length;
     }
     expect(pre).toBeGreaterThan(0);
-    expect(after).toBeLessThan(before);
+    expect(after).toBeLessThan(before * 0.97);
   });
 
   it('has the accessibility basics on every page: lang, one h1, a main landmark, a working skip link, alt on images', async () => {

@@ -61,3 +61,44 @@ function isTodoAside(node: RootContent): boolean {
   if (Array.isArray(className)) return className.includes(TODO_NOTE_CLASS);
   return typeof className === 'string' && className.split(/\s+/).includes(TODO_NOTE_CLASS);
 }
+
+/**
+ * Both forms of a body as HTML, serialising each part once where it can:
+ * the dev form keeps note asides, the published form has none, and the
+ * parts of the body without notes (most of it) are the same in both. Top-level
+ * runs of nodes are serialised separately and joined, which hast-util-to-html
+ * does itself for a root's children. Leaves `tree` in its published form.
+ */
+export function serializeBothForms(tree: Root, toHtml: (fragment: Root) => string): { devHtml: string; html: string } {
+  let devHtml = '';
+  let html = '';
+  let shared: RootContent[] = [];
+  const flush = (): void => {
+    if (shared.length === 0) return;
+    const part = toHtml({ type: 'root', children: shared });
+    devHtml += part;
+    html += part;
+    shared = [];
+  };
+  for (const child of tree.children) {
+    if (!containsTodoAside(child)) {
+      shared.push(child);
+      continue;
+    }
+    flush();
+    const fragment: Root = { type: 'root', children: [child] };
+    devHtml += toHtml(fragment);
+    stripFrom(fragment);
+    html += toHtml(fragment);
+  }
+  flush();
+  stripFrom(tree);
+  return { devHtml, html };
+}
+
+function containsTodoAside(node: RootContent): boolean {
+  if (node.type !== 'element') return false;
+  if (isTodoAside(node)) return true;
+  for (const child of node.children) if (containsTodoAside(child)) return true;
+  return false;
+}
