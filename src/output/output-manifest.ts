@@ -20,6 +20,8 @@ interface Entry {
   mtimeMs: number;
   /** What the finish stage said about this page (a page it could not minify), said again when the page is kept. */
   warnings?: Diagnostic[];
+  /** What the page read of the posts it lists (a PostReads signature), so its next key covers only that. */
+  reads?: string;
 }
 
 interface Stored {
@@ -40,7 +42,10 @@ interface Stored {
  *
  * Keys are the render keys (src/render/page-keys.ts), which include what
  * the finish stage applies to every page (src/output/page-finisher.ts): the
- * names of the fingerprinted theme assets, `minify`, the base URL.
+ * names of the fingerprinted theme assets, `minify`, the base URL. As in
+ * dev, a page that lists posts is keyed on the fields of theirs it read when
+ * last rendered (`readsOf`), so editing a post's body does not render the
+ * archive and the tag pages again.
  */
 export class OutputManifest implements PageCache {
   readonly posts = new PostHashes();
@@ -89,8 +94,12 @@ export class OutputManifest implements PageCache {
     return { path: p, content: new Uint8Array(0), keep };
   }
 
-  store(p: string, key: string): void {
-    this.next.set(p, { key, ino: 0, size: 0, mtimeMs: 0 });
+  store(p: string, key: string, _content: string | Uint8Array, reads?: string): void {
+    this.next.set(p, { key, ino: 0, size: 0, mtimeMs: 0, ...(reads !== undefined ? { reads } : {}) });
+  }
+
+  readsOf(p: string): string | undefined {
+    return this.previous.get(p)?.reads;
   }
 
   endRender(): void {}
@@ -139,7 +148,13 @@ export class OutputManifest implements PageCache {
 function isEntry(value: unknown): value is Entry {
   if (!value || typeof value !== 'object') return false;
   const e = value as Partial<Entry>;
-  return typeof e.key === 'string' && typeof e.ino === 'number' && typeof e.size === 'number' && typeof e.mtimeMs === 'number';
+  return (
+    typeof e.key === 'string' &&
+    typeof e.ino === 'number' &&
+    typeof e.size === 'number' &&
+    typeof e.mtimeMs === 'number' &&
+    (e.reads === undefined || typeof e.reads === 'string')
+  );
 }
 
 /** A path inside the output folder (the manifest is ours, but a hand-edited one must not reach outside). */
