@@ -49,9 +49,9 @@ export async function pageFinisher(copies: readonly CopyDir[], opts: FinishOptio
     async finish(path, html) {
       let file: OutputFile = { path, content: rewritePage(html, path, site, renamed) };
       if (minifier) {
-        const minified = minifier.minify([file]);
-        diagnostics.push(...minified.diagnostics);
-        file = minified.files[0] ?? file;
+        const minified = await minifier.minifyOne(file);
+        if (minified.diagnostic) diagnostics.push(minified.diagnostic);
+        file = minified.file;
       }
       return typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
     },

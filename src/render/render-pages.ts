@@ -11,6 +11,39 @@ import { ALL_FIELDS, type PageCache } from './page-cache.js';
 import type { PageFinisher } from '../output/page-finisher.js';
 import { PageKeys, PostReads } from './page-keys.js';
 
+/** Pages being finished at once: enough to keep a core minifying, few enough to hold little memory. */
+const FINISHING = 4;
+
+/**
+ * At most `limit` tasks at once: `add` waits for a free slot. A task that
+ * fails fails `add` or `drain`, whichever comes next.
+ */
+class InFlight {
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | null = null;
+  constructor(private readonly limit: number) {}
+
+  async add(task: () => Promise<void>): Promise<void> {
+    while (this.running.size >= this.limit) await Promise.race(this.running);
+    this.rethrow();
+    const p: Promise<void> = task()
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => this.running.delete(p));
+    this.running.add(p);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+    this.rethrow();
+  }
+
+  private rethrow(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
 /** One file of the built site. */
 export interface OutputFile {
   /** Path under the output folder, `/`-separated. */
@@ -108,27 +141,39 @@ export async function renderPages(ctx: RenderContext): Promise<RenderPagesResult
       }
     }
     const reads = tracking ? new PostReads() : null;
+    let relative: string;
     try {
       // Synchronously: our filters are synchronous, and LiquidJS's async path allocated a promise per
       // tag and value (two thirds of the garbage of a dev rebuild, ~1.5x the time of a page).
       const html = templates.get().renderFileSync(template, { site: sd, ...(reads ? keys!.tracked(vars, reads) : vars) });
-      const relative = path === '404.html' ? html : relativizeUrls(html, url, base.basePath);
-      const content = ctx.finisher ? await ctx.finisher.finish(path, relative) : relative;
-      files.push({ path, content });
-      stats.rendered++;
-      if (keys && cache) {
-        // Keyed on what this render read: the same fields are what the next rebuild compares.
-        const read = reads?.signature() ?? ALL_FIELDS;
-        if (read !== keyReads) key = keys.key(template, url, path, vars, read);
-        cache.store(path, key, content, read);
-      }
+      relative = path === '404.html' ? html : relativizeUrls(html, url, base.basePath);
     } catch (err) {
       const d = templateDiagnostic(err, ctx.root, `templates/${template}.liquid`, `while rendering ${url}`, roots);
       const key = `${d.file}:${d.line}:${d.column}:${d.message}`;
       if (!seen.has(key)) diagnostics.push(d); // one broken partial should not be reported once per page
       seen.add(key);
+      return;
     }
+    stats.rendered++;
+    // Keyed on what this render read: the same fields are what the next rebuild compares.
+    const read = reads?.signature() ?? ALL_FIELDS;
+    if (keys && read !== keyReads) key = keys.key(template, url, path, vars, read);
+    const slot = files.push({ path, content: relative }) - 1;
+    const stored = (content: string | Uint8Array): void => {
+      files[slot] = { path, content };
+      if (keys && cache) cache.store(path, key, content, read);
+    };
+    if (!ctx.finisher) return stored(relative);
+    // Finishing (minifying) runs off the main thread: a few pages at once, while the next ones render.
+    await finishing.add(async () => {
+      try {
+        stored(await ctx.finisher!.finish(path, relative));
+      } catch (err) {
+        diagnostics.push(templateDiagnostic(err, ctx.root, `templates/${template}.liquid`, `while finishing ${url}`, roots));
+      }
+    });
   };
+  const finishing = new InFlight(FINISHING);
 
   const postsData = new Map(site.posts.map((p) => [p, postData(p, c, base, dev)]));
   const data = (p: (typeof site.posts)[number]) => postsData.get(p)!;
@@ -161,6 +206,7 @@ export async function renderPages(ctx: RenderContext): Promise<RenderPagesResult
     years: site.years.map((y) => ({ year: y.year, posts: y.posts.map(data) })),
   }, true);
   await render('404', '/404.html', { page: pageData(base, '404', 'Page not found', '/404.html', '') }, false, '404.html');
+  await finishing.drain();
   cache?.endRender();
   return { files, diagnostics, stats };
 }
