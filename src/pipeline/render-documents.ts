@@ -5,6 +5,7 @@ import type { SiteConfig } from '../config/schema.js';
 import type { Document, SourceFile } from '../content/document.js';
 import type { DocumentCache } from './document-cache.js';
 import type { ContentMemo } from './content-memo.js';
+import { Limiter } from './limiter.js';
 import type { RenderResult, RenderTask } from './render-worker.js';
 
 /**
@@ -108,30 +109,6 @@ type OnRendered = (index: number, doc: Document, cachedByWorker: boolean) => Pro
 async function renderHere(files: SourceFile[], config: SiteConfig, done: OnRendered): Promise<void> {
   const { renderDocument } = await contentStage();
   for (const [i, f] of files.entries()) await done(i, renderDocument(f, config), false);
-}
-
-/** Runs tasks with at most `limit` in flight; `add` waits for a free slot. */
-class Limiter {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  private readonly started: Promise<void>[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  async add(task: () => Promise<void>): Promise<void> {
-    while (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
-    this.started.push(
-      task().finally(() => {
-        this.active--;
-        this.waiting.shift()?.();
-      }),
-    );
-  }
-
-  async drain(): Promise<void> {
-    await Promise.all(this.started);
-  }
 }
 
 function workerCount(toRender: number, requested: number | undefined): number {

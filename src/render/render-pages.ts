@@ -10,39 +10,10 @@ import { relativizeUrls } from './relative-urls.js';
 import { ALL_FIELDS, type PageCache } from './page-cache.js';
 import type { PageFinisher } from '../output/page-finisher.js';
 import { PageKeys, PostReads } from './page-keys.js';
+import { Limiter } from '../pipeline/limiter.js';
 
 /** Pages being finished at once: enough to keep a core minifying, few enough to hold little memory. */
 const FINISHING = 4;
-
-/**
- * At most `limit` tasks at once: `add` waits for a free slot. A task that
- * fails fails `add` or `drain`, whichever comes next.
- */
-class InFlight {
-  private readonly running = new Set<Promise<void>>();
-  private failure: { error: unknown } | null = null;
-  constructor(private readonly limit: number) {}
-
-  async add(task: () => Promise<void>): Promise<void> {
-    while (this.running.size >= this.limit) await Promise.race(this.running);
-    this.rethrow();
-    const p: Promise<void> = task()
-      .catch((error: unknown) => {
-        this.failure ??= { error };
-      })
-      .finally(() => this.running.delete(p));
-    this.running.add(p);
-  }
-
-  async drain(): Promise<void> {
-    await Promise.all(this.running);
-    this.rethrow();
-  }
-
-  private rethrow(): void {
-    if (this.failure) throw this.failure.error;
-  }
-}
 
 /** One file of the built site. */
 export interface OutputFile {
@@ -173,7 +144,7 @@ export async function renderPages(ctx: RenderContext): Promise<RenderPagesResult
       }
     });
   };
-  const finishing = new InFlight(FINISHING);
+  const finishing = new Limiter(FINISHING);
 
   const postsData = new Map(site.posts.map((p) => [p, postData(p, c, base, dev)]));
   const data = (p: (typeof site.posts)[number]) => postsData.get(p)!;
