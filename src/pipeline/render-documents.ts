@@ -64,12 +64,10 @@ export async function renderDocuments(
   const remembered = memo ? files.map(memo.documents(config)) : files.map(() => null);
   const keys = cache ? files.map((f, i) => (remembered[i] ? '' : cache.keyFor(f))) : [];
   const slim = (doc: Document): Document => (opts.devBodies === false && doc.devHtml !== '' ? { ...doc, devHtml: '' } : doc);
-  const documents = await Promise.all(
-    files.map(async (f, i) => {
-      const found = remembered[i] ?? (cache ? await cache.get(keys[i]!, f, { devBody: opts.devBodies !== false }) : null);
-      return found && slim(found);
-    }),
-  );
+  const documents = files.map((f, i) => {
+    const found = remembered[i] ?? (cache ? cache.get(keys[i]!, f, { devBody: opts.devBodies !== false }) : null);
+    return found && slim(found);
+  });
   const todo = files.flatMap((f, i) => (documents[i] ? [] : [i]));
   // Each Document is cached as soon as it is rendered, a few writes at a time: each write holds its
   // entry serialised (tens of KiB), and thousands queued at once were hundreds of MiB.
