@@ -24,6 +24,8 @@ export interface CopyTreeOptions {
   refuseTarget?: (real: string, copyRoot: string) => string | null;
   /** Names to leave out (editor backups, .DS_Store). */
   skip: (name: string) => boolean;
+  /** Destination files to leave alone (a generated page of the same name wins). */
+  skipTarget?: (to: string) => boolean;
   /** A skipped link, with its path as the user should see it. */
   onSkippedLink: (link: string, reason: string) => void;
   /** Checked before each file, so an interrupted build stops promptly. */
@@ -44,6 +46,7 @@ export async function copyTree(from: string, to: string, opts: CopyTreeOptions):
   const st = await stat(real);
   if (st.isDirectory()) await copyDir(real, to, { ancestors: new Set([real]), roots: [...opts.linkRoots, real], copyRoot: real, viaLink: false, shown: from }, opts);
   else if (st.isFile()) {
+    if (opts.skipTarget?.(to)) return;
     opts.checkpoint();
     await opts.fs.mkdir(path.dirname(to), { recursive: true });
     await opts.fs.copyFile(real, to);
@@ -86,6 +89,7 @@ async function copyDir(dir: string, to: string, walk: Walk, opts: CopyTreeOption
       continue;
     }
     if (kind === 'file') {
+      if (opts.skipTarget?.(dest)) continue;
       opts.checkpoint();
       await opts.fs.copyFile(target, dest);
     } else if (kind === 'dir') {

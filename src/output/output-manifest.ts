@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync } from 'node:fs';
-import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { CACHE_DIR } from '../pipeline/document-cache.js';
@@ -9,9 +9,6 @@ import type { KeptFile, OutputFile } from '../render/render-pages.js';
 
 /** Bumped when the manifest layout changes, so an old one is never misread. */
 const FORMAT = 1;
-
-/** Files examined at once when checking the previous output. */
-const CONCURRENCY = 64;
 
 /** One page of the previous output: the key it was written from, and its file as written (a changed file is not reused). */
 interface Entry {
@@ -115,21 +112,24 @@ export class OutputManifest implements PageCache {
   }
 
   /**
-   * Records every page as staged: called by writeSite under the output lock,
-   * once the new output is complete and before it is swapped in (a rename
-   * keeps the inodes). A manifest that cannot be written only costs speed.
+   * Records every page of the new output: called by writeSite under the output
+   * lock, once the new output is complete and before it is put in place. Pages
+   * written by this build are looked up in the staging folder (moving them
+   * into the output keeps their inodes); kept pages are the very files the
+   * previous manifest recorded, checked just before. A manifest that cannot be
+   * written only costs speed.
    */
   async save(staging: string): Promise<void> {
     const files: Record<string, Entry> = {};
-    const entries = [...this.next];
-    await forEachLimited(entries, async ([p, e]) => {
-      try {
-        const st = await lstat(path.join(staging, p));
-        files[p] = { ...e, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
-      } catch {
-        // Not written after all: left out, rendered next time.
+    for (const [p, e] of this.next) {
+      if (e.ino !== 0) {
+        files[p] = e;
+        continue;
       }
-    });
+      const st = lstatSync(path.join(staging, p), { throwIfNoEntry: false });
+      // Missing: not written after all, so left out and rendered next time.
+      if (st) files[p] = { ...e, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+    }
     const stored: Stored = { format: FORMAT, outDir: this.outDir, files };
     const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
@@ -157,12 +157,4 @@ function isEntry(value: unknown): value is Entry {
 /** A path inside the output folder (the manifest is ours, but a hand-edited one must not reach outside). */
 function isSafePath(p: string): boolean {
   return p !== '' && !path.isAbsolute(p) && !p.split(/[\\/]/).some((s) => s === '..' || s === '');
-}
-
-async function forEachLimited<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
 }

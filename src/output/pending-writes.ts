@@ -1,4 +1,5 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { rollBackFromJournal } from './commit-in-place.js';
 import type { OutputLock } from './output-lock.js';
 
 /**
@@ -9,9 +10,12 @@ import type { OutputLock } from './output-lock.js';
 export interface PendingWrite {
   outDir: string;
   staging: string;
+  /** The previous site moved aside by a swap, or the files an in-place update replaced. */
   old: string;
+  /** The journal of an in-place update (src/output/commit-in-place.ts), while it runs. */
+  journal: string;
   lock: OutputLock | null;
-  /** Between the two renames of the swap: `outDir` may briefly be missing. */
+  /** Putting the new site in place: `outDir` may briefly be missing, or a mix of old and new files. */
   swapping: boolean;
 }
 
@@ -28,14 +32,16 @@ export function writesInProgress(): boolean {
 
 /**
  * Best-effort synchronous clean-up before an immediate exit: removes staging
- * folders, puts the previous site back if the swap had moved it aside, and
- * releases the locks. Anything left over (a write still in flight) is
+ * folders, puts the previous site back if the swap had moved it aside or an
+ * in-place update had begun, and releases the locks. Anything left over (a write still in flight) is
  * removed by the next build, since this pid will be dead by then.
  */
 export function abandonWritesSync(): void {
   for (const w of pending) {
     try {
-      if (w.swapping && !existsSync(w.outDir) && existsSync(w.old)) renameSync(w.old, w.outDir);
+      if (w.swapping && existsSync(w.journal)) {
+        if (rollBackFromJournal({ outDir: w.outDir, staging: w.staging, backup: w.old, journal: w.journal })) rmSync(w.old, { recursive: true, force: true });
+      } else if (w.swapping && !existsSync(w.outDir) && existsSync(w.old)) renameSync(w.old, w.outDir);
       rmSync(w.staging, { recursive: true, force: true });
     } catch {
       // Exiting anyway; the next build finishes the job.

@@ -1,10 +1,11 @@
 import { copyFile, link, lstat, mkdir, rename, rm, writeFile, readdir, realpath } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { KeptFile, OutputFile } from '../render/render-pages.js';
 import { CONFIG_FILES } from '../config/load-config.js';
 import { formatOf } from '../source/read-drafts.js';
+import { commitInPlace, planInPlace, rollBackFromJournal } from './commit-in-place.js';
 import { copyTree, isInside, type CopyFs } from './copy-tree.js';
 import { acquireOutputLock, isProcessAlive, type OutputLock } from './output-lock.js';
 import { trackWrite, type PendingWrite } from './pending-writes.js';
@@ -63,35 +64,105 @@ const CONCURRENCY = 32;
  * left behind.
  */
 export async function writeSite(outDir: string, files: OutputFile[], copies: CopyDir[], opts: WriteSiteOptions = {}): Promise<WriteSiteResult> {
-  const fs = opts.fs ?? realFs;
-  const signal = opts.signal;
-  const checkpoint = () => signal?.throwIfAborted();
-  checkpoint();
-  const parent = path.dirname(outDir);
-  const name = path.basename(outDir);
-  const staging = path.join(parent, `.${name}.orgpress-staging-${process.pid}`);
-  const old = path.join(parent, `.${name}.orgpress-old-${process.pid}`);
-  const pending: PendingWrite = { outDir, staging, old, lock: null, swapping: false };
-  const untrack = trackWrite(pending);
-  const warnings: Diagnostic[] = [];
-  try {
-    await mkdir(parent, { recursive: true });
-    pending.lock = await acquireOutputLock(outDir, {
-      ...(opts.onLockWait ? { onWait: opts.onLockWait } : {}),
-      ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}),
-      ...(signal ? { signal } : {}),
-    });
-    await removeStaleStaging(outDir);
-    await pauseForTest('locked', signal);
-    await rm(staging, { recursive: true, force: true });
+  const write = await SiteWrite.open(outDir, opts);
+  return write.finish(files, copies);
+}
+
+/**
+ * A write of the site in progress (see `writeSite`). `build` opens it before
+ * rendering and hands each page over as soon as it is finished (`stage`), so
+ * the rendered site is never held in memory whole; `finish` writes the rest
+ * and puts the new site in place: by swapping the staging folder in, or, when
+ * the build kept pages of the previous output, by moving only the staged
+ * files into it (src/output/commit-in-place.ts). Either way the previous
+ * site is intact until the new one is complete.
+ */
+export class SiteWrite {
+  private readonly staged = new Set<string>();
+  private readonly madeDirs = new Set<string>();
+  private done = false;
+
+  private constructor(
+    private readonly outDir: string,
+    private readonly opts: WriteSiteOptions,
+    private readonly pending: PendingWrite,
+    private readonly untrack: () => void,
+  ) {}
+
+  /** Takes the output's lock (waiting for another build's), clears dead builds' leftovers, and makes the staging folder. */
+  static async open(outDir: string, opts: WriteSiteOptions = {}): Promise<SiteWrite> {
+    const signal = opts.signal;
+    signal?.throwIfAborted();
+    const parent = path.dirname(outDir);
+    const name = path.basename(outDir);
+    const pending: PendingWrite = {
+      outDir,
+      staging: path.join(parent, `.${name}.orgpress-staging-${process.pid}`),
+      old: path.join(parent, `.${name}.orgpress-old-${process.pid}`),
+      journal: path.join(parent, `.${name}.orgpress-journal-${process.pid}`),
+      lock: null,
+      swapping: false,
+    };
+    const untrack = trackWrite(pending);
+    try {
+      await mkdir(parent, { recursive: true });
+      pending.lock = await acquireOutputLock(outDir, {
+        ...(opts.onLockWait ? { onWait: opts.onLockWait } : {}),
+        ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      await removeStaleStaging(outDir);
+      await pauseForTest('locked', signal);
+      await rm(pending.staging, { recursive: true, force: true });
+      signal?.throwIfAborted();
+      await (opts.fs ?? realFs).mkdir(pending.staging, { recursive: true });
+    } catch (err) {
+      // The error that stopped us is the one to report, not one from tidying up after it.
+      await rm(pending.staging, { recursive: true, force: true }).catch(() => {});
+      await pending.lock?.release();
+      untrack();
+      throw err;
+    }
+    return new SiteWrite(outDir, opts, pending, untrack);
+  }
+
+  /** Writes one finished page into the staging folder now; `finish` then leaves it out of what it writes. */
+  async stage(file: OutputFile): Promise<void> {
+    this.opts.signal?.throwIfAborted();
+    const fs = this.opts.fs ?? realFs;
+    const to = path.join(this.pending.staging, file.path);
+    const dir = path.dirname(to);
+    if (!this.madeDirs.has(dir)) {
+      await fs.mkdir(dir, { recursive: true });
+      this.madeDirs.add(dir);
+    }
+    this.staged.add(file.path);
+    await fs.writeFile(to, file.content);
+  }
+
+  /**
+   * Writes `files` (those not staged yet) and `copies`, and puts the new site
+   * in place. Releases the lock, whatever happens; on an error or an abort,
+   * the staging folder is removed and the previous site is left as it was.
+   */
+  async finish(files: OutputFile[], copies: CopyDir[]): Promise<WriteSiteResult> {
+    const { outDir, opts, pending } = this;
+    const { staging } = pending;
+    const fs = opts.fs ?? realFs;
+    const signal = opts.signal;
+    const checkpoint = () => signal?.throwIfAborted();
+    const warnings: Diagnostic[] = [];
+    this.done = true;
     try {
       checkpoint();
-      await fs.mkdir(staging, { recursive: true });
+      const parent = path.dirname(outDir);
       const linkRoots = opts.siteRoot ? [await realpath(opts.siteRoot)] : [];
       const shownRoot = opts.siteRoot ? path.resolve(opts.siteRoot) : undefined;
       const realParent = await realpath(parent);
-      const forbidden = [path.join(realParent, name), path.join(realParent, path.basename(staging))];
-      // Copies first: generated files win over a static file of the same name.
+      const forbidden = [path.join(realParent, path.basename(outDir)), path.join(realParent, path.basename(staging))];
+      // Generated files win over a static file of the same name: the copies skip the
+      // pages already staged and those kept, and the files written below replace theirs.
+      const generated = new Set([...this.staged, ...files.filter((f) => f.keep).map((f) => f.path)].map((p) => path.join(staging, p)));
       for (const c of copies) {
         if (!existsSync(c.from)) continue;
         await copyTree(c.from, path.join(staging, c.to), {
@@ -99,34 +170,60 @@ export async function writeSite(outDir: string, files: OutputFile[], copies: Cop
           forbidden,
           refuseTarget: (real, copyRoot) => privateReason(real, linkRoots[0], copyRoot),
           skip: isJunk,
+          skipTarget: (to) => generated.has(to),
           checkpoint,
           fs,
           onSkippedLink: (link, reason) => warnings.push(skippedLinkWarning(link, reason, shownRoot)),
         });
       }
       await pauseForTest('copied', signal);
-      const dirs = new Set(files.map((f) => path.dirname(path.join(staging, f.path))));
-      await forEachLimited([...dirs], (d) => fs.mkdir(d, { recursive: true }), checkpoint);
-      const half = Math.ceil(files.length / 2);
-      const write = (f: OutputFile) => (f.keep ? keepFile(f.keep, path.join(staging, f.path), fs) : fs.writeFile(path.join(staging, f.path), f.content));
-      await forEachLimited(files.slice(0, half), write, checkpoint);
+      const toWrite = files.filter((f) => !f.keep && !this.staged.has(f.path));
+      const kept = files.flatMap((f) => (f.keep ? [{ path: f.path, keep: f.keep }] : []));
+      const dirs = new Set(toWrite.map((f) => path.dirname(path.join(staging, f.path))));
+      await forEachLimited([...dirs].filter((d) => !this.madeDirs.has(d)), (d) => fs.mkdir(d, { recursive: true }), checkpoint);
+      const half = Math.ceil(toWrite.length / 2);
+      const write = (f: OutputFile) => fs.writeFile(path.join(staging, f.path), f.content);
+      await forEachLimited(toWrite.slice(0, half), write, checkpoint);
       await pauseForTest('half-written', signal);
-      await forEachLimited(files.slice(half), write, checkpoint);
+      await forEachLimited(toWrite.slice(half), write, checkpoint);
+      // Kept pages stay where they are when the previous output can be updated in place;
+      // otherwise they are linked into the staging folder, which is then swapped in whole.
+      const update = kept.length ? planInPlace(outDir, filesUnder(staging), kept.map((k) => k.path)) : null;
+      if (update) {
+        for (const k of kept) if (!isKeptFile(k.keep)) throw new KeptFileChangedError(k.keep.from);
+      } else {
+        await forEachLimited(kept, (k) => keepFile(k.keep, path.join(staging, k.path), fs), checkpoint);
+      }
       await pauseForTest('staged', signal);
       checkpoint();
       await opts.beforeSwap?.(staging);
-      // From here on the new site is complete: an interrupt lets the two renames finish.
+      // From here on the new site is complete: an interrupt lets the update finish.
       pending.swapping = true;
-      await swapIn(staging, outDir, old, signal);
+      if (update) {
+        const at = { outDir, staging, backup: pending.old, journal: pending.journal };
+        await commitInPlace(update, at, () => pauseForTest('swapped-out', signal));
+      } else await swapIn(staging, outDir, pending.old, signal);
     } catch (err) {
       await rm(staging, { recursive: true, force: true });
       throw err;
+    } finally {
+      await pending.lock?.release();
+      this.untrack();
     }
-  } finally {
-    await pending.lock?.release();
-    untrack();
+    return { warnings };
   }
-  return { warnings };
+
+  /** Gives up before `finish` (the render failed or was interrupted): removes the staging folder and releases the lock. */
+  async abandon(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    try {
+      await rm(this.pending.staging, { recursive: true, force: true });
+    } finally {
+      await this.pending.lock?.release();
+      this.untrack();
+    }
+  }
 }
 
 /** A kept file of the previous output is no longer the one its manifest describes (another build replaced it meanwhile). */
@@ -146,7 +243,7 @@ export class KeptFileChangedError extends Error {
  * must still be the file the manifest recorded, or the build starts over.
  */
 async function keepFile(kept: KeptFile, to: string, fs: WriteFs): Promise<void> {
-  const same = (st: { ino: number; size: number; mtimeMs: number }) => st.ino === kept.ino && st.size === kept.size && st.mtimeMs === kept.mtimeMs;
+  const same = (st: { ino: number; size: number; mtimeMs: number }) => isSameFile(kept, st);
   try {
     await link(kept.from, to).catch(async (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EEXIST') throw err;
@@ -163,6 +260,23 @@ async function keepFile(kept: KeptFile, to: string, fs: WriteFs): Promise<void> 
     return;
   }
   if (!same(await lstat(to))) throw new KeptFileChangedError(kept.from);
+}
+
+/** Every file below `dir`, as `/`-separated relative paths. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+}
+
+function isSameFile(kept: KeptFile, st: { ino: number; size: number; mtimeMs: number }): boolean {
+  return st.ino === kept.ino && st.size === kept.size && st.mtimeMs === kept.mtimeMs;
+}
+
+/** The kept file is still in the previous output, as the manifest recorded it (checked under the lock, just before the update). */
+function isKeptFile(kept: KeptFile): boolean {
+  const st = lstatSync(kept.from, { throwIfNoEntry: false });
+  return !!st && st.isFile() && isSameFile(kept, st);
 }
 
 async function swapIn(staging: string, outDir: string, old: string, signal: AbortSignal | undefined): Promise<void> {
@@ -199,13 +313,22 @@ export async function removeStaleStaging(outDir: string): Promise<void> {
   } catch {
     return;
   }
-  for (const n of names) {
-    const m = /^(staging|old)-(\d+)$/.exec(n.startsWith(prefix) ? n.slice(prefix.length) : '');
-    if (!m) continue;
-    const pid = Number(m[2]);
-    if (pid === process.pid || isProcessAlive(pid)) continue;
-    const abs = path.join(parent, n);
-    if (m[1] === 'old' && !existsSync(outDir)) await rename(abs, outDir);
+  const leftovers = names.flatMap((n) => {
+    const m = /^(staging|old|journal)-(\d+)(\.tmp)?$/.exec(n.startsWith(prefix) ? n.slice(prefix.length) : '');
+    const pid = Number(m?.[2]);
+    return m && pid !== process.pid && !isProcessAlive(pid) ? [{ name: n, kind: m[3] ? 'tmp' : m[1]!, pid }] : [];
+  });
+  // An in-place update that died half-way is rolled back first: it needs that build's backup folder.
+  const unrecovered = new Set<number>();
+  for (const j of leftovers.filter((l) => l.kind === 'journal')) {
+    const at = { outDir, staging: path.join(parent, `${prefix}staging-${j.pid}`), backup: path.join(parent, `${prefix}old-${j.pid}`), journal: path.join(parent, j.name) };
+    // An unreadable journal: its backup folder may hold the only copy of some files, so it stays.
+    if (!rollBackFromJournal(at)) unrecovered.add(j.pid);
+  }
+  for (const l of leftovers) {
+    if (unrecovered.has(l.pid) && l.kind !== 'staging') continue;
+    const abs = path.join(parent, l.name);
+    if (l.kind === 'old' && !existsSync(outDir)) await rename(abs, outDir);
     else await rm(abs, { recursive: true, force: true });
   }
 }

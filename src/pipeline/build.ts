@@ -16,7 +16,7 @@ import type { Site } from '../site/site-model.js';
 import { readDrafts } from '../source/read-drafts.js';
 import { expandAllIncludes } from '../source/expand-all-includes.js';
 import { remapPositions } from '../source/expand-includes.js';
-import { KeptFileChangedError, writeSite, type CopyDir } from '../output/write-site.js';
+import { KeptFileChangedError, SiteWrite, type CopyDir } from '../output/write-site.js';
 import { OutputManifest } from '../output/output-manifest.js';
 import { writeErrorDiagnostic } from '../output/write-error.js';
 import { DocumentCache } from './document-cache.js';
@@ -126,7 +126,16 @@ export async function renderProject(
   // strictTemplates: an unknown variable is an error (`orgpress check`).
   // pageCache: pages rendered before (dev: in memory; build: the previous output), reused when their inputs are unchanged.
   // finish (build): each page is finished for hosting as it is rendered (src/output/page-finisher.ts).
-  opts: { includeDrafts: boolean; dev: boolean; strictTemplates?: boolean; clock?: StageClock; pageCache?: PageCache | null; finish?: FinishOptions },
+  // stage (build): takes each finished page to the output folder's staging area as soon as it is finished.
+  opts: {
+    includeDrafts: boolean;
+    dev: boolean;
+    strictTemplates?: boolean;
+    clock?: StageClock;
+    pageCache?: PageCache | null;
+    finish?: FinishOptions;
+    stage?: ((file: OutputFile) => Promise<void>) | null;
+  },
 ): Promise<RenderedSite> {
   const { config, root } = project;
   // A draft with errors is left out of the site model: its problems are already reported.
@@ -152,7 +161,7 @@ export async function renderProject(
   ];
   const cache = opts.pageCache ?? null;
   const finisher = opts.finish ? await pageFinisher(copies, opts.finish) : null;
-  const pages = await renderPages({ site, engine, base, version: VERSION, dev: opts.dev, root, cache, finisher });
+  const pages = await renderPages({ site, engine, base, version: VERSION, dev: opts.dev, root, cache, finisher, stage: finisher ? (opts.stage ?? null) : null });
   const files = [...pages.files, ...renderFeeds(site, base, VERSION), ...renderSitemap(site, base)];
   // Old addresses of moved posts (`aliases:`): redirect pages and `_redirects`.
   const redirects = renderRedirects(site, files, base);
@@ -230,9 +239,33 @@ async function renderAndWrite(
   // Render even when some drafts are broken, so site-wide problems (clashing URLs,
   // template errors) are reported in the same run; nothing is written unless all is well.
   const finish = { ...urlBase(project.config.baseUrl), minify: project.config.minify };
-  const rendered = await renderProject(project, { includeDrafts: opts.includeDrafts ?? false, dev: false, clock, pageCache: manifest, finish });
-  diagnostics.push(...rendered.diagnostics);
-  if (!hasErrors([...project.diagnostics, ...diagnostics])) {
+  // When the drafts are sound, the output is opened first (its lock taken, a staging folder made),
+  // so each page goes to disk as soon as it is finished instead of being held until the end.
+  const writeOpts = {
+    siteRoot: project.root,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onLockWait ? { onLockWait: opts.onLockWait } : {}),
+    ...(manifest ? { beforeSwap: (staging: string) => manifest.save(staging) } : {}),
+  };
+  let write: SiteWrite | null = null;
+  try {
+    if (!hasErrors(project.diagnostics)) write = await SiteWrite.open(outDir, writeOpts);
+  } catch (err) {
+    const d = writeErrorDiagnostic(err, outDir);
+    if (!d) throw err;
+    return { diagnostics: [d], stats };
+  }
+  try {
+    const rendered = await renderProject(project, {
+      includeDrafts: opts.includeDrafts ?? false,
+      dev: false,
+      clock,
+      pageCache: manifest,
+      finish,
+      stage: write ? (file) => write.stage(file) : null,
+    });
+    diagnostics.push(...rendered.diagnostics);
+    if (!write || hasErrors([...project.diagnostics, ...diagnostics])) return { diagnostics, stats };
     stats = {
       posts: rendered.site.posts.length,
       pages: rendered.files.filter((f) => f.path.endsWith('.html')).length,
@@ -241,7 +274,7 @@ async function renderAndWrite(
       rendered: rendered.pages.rendered,
     };
     // Fingerprinted assets, minified pages, _headers: for hosting, so not in dev. Template pages
-    // arrive finished (as bytes, which finishOutput passes through); it does the rest.
+    // arrive finished and staged (as empty bytes, which finishOutput passes through); it does the rest.
     const finished = await finishOutput(rendered.files, rendered.copies, finish);
     diagnostics.push(...finished.diagnostics);
     if (manifest) {
@@ -249,21 +282,16 @@ async function renderAndWrite(
       diagnostics.push(...manifest.keptDiagnostics());
     }
     clock.enter('write');
-    try {
-      const written = await writeSite(outDir, finished.files, finished.copies, {
-        siteRoot: project.root,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-        ...(opts.onLockWait ? { onLockWait: opts.onLockWait } : {}),
-        ...(manifest ? { beforeSwap: (staging: string) => manifest.save(staging) } : {}),
-      });
-      diagnostics.push(...written.warnings);
-    } catch (err) {
-      if (err instanceof KeptFileChangedError) return 'stale';
-      // A disk that is full, read-only or in the way is the user's to fix: a diagnostic, not a stack trace.
-      const d = writeErrorDiagnostic(err, outDir);
-      if (!d) throw err;
-      diagnostics.push(d);
-    }
+    const written = await write.finish(finished.files, finished.copies);
+    diagnostics.push(...written.warnings);
+  } catch (err) {
+    if (err instanceof KeptFileChangedError) return 'stale';
+    // A disk that is full, read-only or in the way is the user's to fix: a diagnostic, not a stack trace.
+    const d = writeErrorDiagnostic(err, outDir);
+    if (!d) throw err;
+    diagnostics.push(d);
+  } finally {
+    await write?.abandon();
   }
   return { diagnostics, stats };
 }

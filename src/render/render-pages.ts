@@ -12,6 +12,9 @@ import type { PageFinisher } from '../output/page-finisher.js';
 import { PageKeys, PostReads } from './page-keys.js';
 import { Limiter } from '../pipeline/limiter.js';
 
+/** What stands for a page's content once it is in the staging folder. */
+const STAGED_CONTENT = new Uint8Array(0);
+
 /** Pages being finished at once: enough to keep a core minifying, few enough to hold little memory. */
 const FINISHING = 4;
 
@@ -25,6 +28,8 @@ export interface OutputFile {
    * `content` is then empty bytes, which the finish stage passes through, and the write links this file.
    */
   keep?: KeptFile;
+  /** `build` only: already written to the staging folder as it was finished; `content` is then empty bytes. */
+  staged?: true;
 }
 
 /** A file of the previous output, as the manifest recorded it: the write refuses it if it was replaced since. */
@@ -50,6 +55,8 @@ export interface RenderContext {
   cache?: PageCache | null;
   /** `build`: finishes each page as it is rendered (fingerprinted asset names, minified, as bytes). */
   finisher?: PageFinisher | null;
+  /** `build`: takes each finished page to the output at once (src/output/write-site.ts), so pages are not held in memory until the write. */
+  stage?: ((file: OutputFile) => Promise<void>) | null;
 }
 
 export interface RenderPagesResult {
@@ -130,18 +137,23 @@ export async function renderPages(ctx: RenderContext): Promise<RenderPagesResult
     const read = reads?.signature() ?? ALL_FIELDS;
     if (keys && read !== keyReads) key = keys.key(template, url, path, vars, read);
     const slot = files.push({ path, content: relative }) - 1;
-    const stored = (content: string | Uint8Array): void => {
-      files[slot] = { path, content };
-      if (keys && cache) cache.store(path, key, content, read);
+    const stored = (file: OutputFile): void => {
+      files[slot] = file;
+      if (keys && cache) cache.store(path, key, file.content, read);
     };
-    if (!ctx.finisher) return stored(relative);
+    if (!ctx.finisher) return stored({ path, content: relative });
     // Finishing (minifying) runs off the main thread: a few pages at once, while the next ones render.
     await finishing.add(async () => {
+      let content: Uint8Array;
       try {
-        stored(await ctx.finisher!.finish(path, relative));
+        content = await ctx.finisher!.finish(path, relative);
       } catch (err) {
         diagnostics.push(templateDiagnostic(err, ctx.root, `templates/${template}.liquid`, `while finishing ${url}`, roots));
+        return;
       }
+      // A failed write (a full disk, an interrupt) fails the render: the build reports it.
+      if (ctx.stage) await ctx.stage({ path, content });
+      stored(ctx.stage ? { path, content: STAGED_CONTENT, staged: true } : { path, content });
     });
   };
   const finishing = new Limiter(FINISHING);

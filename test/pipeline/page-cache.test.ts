@@ -210,4 +210,39 @@ describe('the page cache of `build`', () => {
     expect(await page(root, P(1))).not.toContain('elsewhere.example');
     expect(await readFile(path.join(root, 'other', P(1)), 'utf8')).toContain('elsewhere.example');
   });
+
+  it('a build that keeps pages updates dist/ in place: dropped posts, static files and stray files go, new ones come, nothing else is touched', async () => {
+    // A post without tags: dropping it changes no tag count (which every page shows, so all would render).
+    const untagged = (date: string) => `---\ntitle: Untagged ${date}\ndate: ${date}\n---\nNo tags here.\n`;
+    const root = await makeSite({
+      ...FILES,
+      'drafts/2019-06-01-u1.org': untagged('2019-06-01'),
+      'drafts/2019-05-01-u2.org': untagged('2019-05-01'),
+      'static/old.txt': 'old static',
+      'static/same.txt': 'same',
+    });
+    await build(root);
+    const distIno = (await stat(path.join(root, 'dist'))).ino;
+    const sameIno = (await stat(path.join(root, 'dist/same.txt'))).ino;
+    const before = await inodes(root);
+    // Index pages: [p5 p4] [p3 p2] [p1 u1] [u2]: the fourth one goes.
+    await rm(path.join(root, 'drafts/2019-05-01-u2.org'));
+    await rm(path.join(root, 'static/old.txt'));
+    await writeFile(path.join(root, 'static/new.txt'), 'new static');
+    await writeFile(path.join(root, 'dist/stray.html'), 'put there by hand');
+    await build(root);
+    // The folder itself stayed (a whole-tree swap would have replaced it), and so did the kept pages.
+    expect((await stat(path.join(root, 'dist'))).ino).toBe(distIno);
+    // The index pages (their page count changed) and the archive listed it; its neighbour linked to it.
+    expect(await renderedSince(root, before)).toEqual(['2019/06/u1/index.html', 'archive/index.html', ...LIST].sort());
+    expect(existsSync(path.join(root, 'dist/2019/05'))).toBe(false);
+    expect(existsSync(path.join(root, 'dist/page/4'))).toBe(false);
+    expect(existsSync(path.join(root, 'dist/old.txt'))).toBe(false);
+    expect(existsSync(path.join(root, 'dist/stray.html'))).toBe(false);
+    expect(await readFile(path.join(root, 'dist/new.txt'), 'utf8')).toBe('new static');
+    // Static files are copied afresh every build.
+    expect((await stat(path.join(root, 'dist/same.txt'))).ino).not.toBe(sameIno);
+    expect((await readdir(root)).filter((n) => n.includes('orgpress-'))).toEqual([]);
+    await expectSameAsColdBuild(root);
+  });
 });
