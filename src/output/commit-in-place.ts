@@ -105,8 +105,11 @@ export async function commitInPlace(update: InPlaceUpdate, at: InPlaceFolders, p
     }
     for (const rel of update.removed) moveToBackup(rel, at);
   } catch (err) {
-    // If even that fails, the journal stays and the next build rolls back.
-    rollBack(journal, at);
+    try {
+      rollBack(journal, at);
+    } catch {
+      // The journal and the backup stay: the next build rolls back with them. The first error is the one to report.
+    }
     throw err;
   }
   // The new site is complete: what is left is tidying, which cannot lose anything.
