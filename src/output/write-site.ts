@@ -1,5 +1,5 @@
 import { copyFile, link, lstat, mkdir, rename, rm, writeFile, readdir, realpath } from 'node:fs/promises';
-import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { KeptFile, OutputFile } from '../render/render-pages.js';
@@ -126,18 +126,24 @@ export class SiteWrite {
     return new SiteWrite(outDir, opts, pending, untrack);
   }
 
-  /** Writes one finished page into the staging folder now; `finish` then leaves it out of what it writes. */
+  /**
+   * Writes one finished page into the staging folder now; `finish` then leaves it out of what it writes.
+   * Synchronously (unless a test injects `fs`): the main thread renders between pages anyway, and an
+   * async mkdir and write cost it ~0.4 ms a page in thread-pool round trips against ~0.05 ms.
+   */
   async stage(file: OutputFile): Promise<void> {
     this.opts.signal?.throwIfAborted();
-    const fs = this.opts.fs ?? realFs;
     const to = path.join(this.pending.staging, file.path);
     const dir = path.dirname(to);
+    const injected = this.opts.fs;
     if (!this.madeDirs.has(dir)) {
-      await fs.mkdir(dir, { recursive: true });
+      if (injected) await injected.mkdir(dir, { recursive: true });
+      else mkdirSync(dir, { recursive: true });
       this.madeDirs.add(dir);
     }
     this.staged.add(file.path);
-    await fs.writeFile(to, file.content);
+    if (injected) await injected.writeFile(to, file.content);
+    else writeFileSync(to, file.content);
   }
 
   /**

@@ -5,7 +5,6 @@ import type { SiteConfig } from '../config/schema.js';
 import type { Document, SourceFile } from '../content/document.js';
 import type { DocumentCache } from './document-cache.js';
 import type { ContentMemo } from './content-memo.js';
-import { Limiter } from './limiter.js';
 import type { RenderResult, RenderTask } from './render-worker.js';
 
 /**
@@ -69,13 +68,11 @@ export async function renderDocuments(
     return found && slim(found);
   });
   const todo = files.flatMap((f, i) => (documents[i] ? [] : [i]));
-  // Each Document is cached as soon as it is rendered, a few writes at a time: each write holds its
-  // entry serialised (tens of KiB), and thousands queued at once were hundreds of MiB.
-  const writes = new Limiter(8);
-  const done: OnRendered = async (n, doc, cachedByWorker) => {
+  // Each Document is cached as soon as it is rendered (by the worker that rendered it, or here).
+  const done: OnRendered = (n, doc, cachedByWorker) => {
     const i = todo[n]!;
     if (cache && cachedByWorker) cache.written(keys[i]!);
-    else if (cache) await writes.add(() => cache.put(keys[i]!, doc));
+    else if (cache) cache.put(keys[i]!, doc);
     documents[i] = slim(doc);
   };
   const workers = workerCount(todo.length, opts.threads);
@@ -84,7 +81,6 @@ export async function renderDocuments(
     const cacheFor = cache ? { dir: cache.dir, keys: todo.map((i) => keys[i]!) } : null;
     await renderOnPool(todoFiles, config, workers, { cache: cacheFor, devBodies: opts.devBodies !== false }, done);
   } else if (todo.length) await renderHere(todoFiles, config, done);
-  await writes.drain();
   // Drafts taken from the memo were not looked up, so their entries would look unused: prune on full lookups only.
   if (cache && !remembered.some((d) => d)) await cache.prune();
   memo?.rememberDocuments(documents as Document[], config);
@@ -102,11 +98,15 @@ export async function renderDocuments(
 const contentStage = () => import('../content/render-document.js');
 
 /** Told of each Document as it is rendered, by its index in the files given, and whether a worker already cached it. */
-type OnRendered = (index: number, doc: Document, cachedByWorker: boolean) => Promise<void>;
+type OnRendered = (index: number, doc: Document, cachedByWorker: boolean) => void;
 
 async function renderHere(files: SourceFile[], config: SiteConfig, done: OnRendered): Promise<void> {
   const { renderDocument } = await contentStage();
-  for (const [i, f] of files.entries()) await done(i, renderDocument(f, config), false);
+  for (const [i, f] of files.entries()) {
+    done(i, renderDocument(f, config), false);
+    // Between drafts, let signals (Ctrl-C) and the progress bar through.
+    await yieldToEventLoop();
+  }
 }
 
 function workerCount(toRender: number, requested: number | undefined): number {
@@ -153,13 +153,13 @@ async function renderOnPool(
         devBodies: opts.devBodies,
       };
       const { docs, cached } = (await pool.run(task)) as RenderResult;
-      for (const [k, i] of batch.entries()) await done(i, docs[k]!, cached[k] === true);
+      for (const [k, i] of batch.entries()) done(i, docs[k]!, cached[k] === true);
     }
   };
   const onMainThread = async (): Promise<void> => {
     const { renderDocument } = await contentStage();
     for (let batch = take(1); batch.length; batch = take(1)) {
-      await done(batch[0]!, renderDocument(files[batch[0]!]!, config), false);
+      done(batch[0]!, renderDocument(files[batch[0]!]!, config), false);
       // Let worker results and requests through between drafts: a worker waits until then.
       await yieldToEventLoop();
     }

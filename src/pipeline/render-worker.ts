@@ -29,13 +29,13 @@ export interface RenderResult {
  * main thread neither receives the dev body nor serialises the entry), and
  * sends back what the build needs.
  */
-export default async function renderBatch(task: RenderTask): Promise<RenderResult> {
+export default function renderBatch(task: RenderTask): RenderResult {
   const docs: Document[] = [];
-  const writes: Promise<boolean>[] = [];
+  const cached: boolean[] = [];
   for (const [i, f] of task.files.entries()) {
     const doc = renderDocument(f, task.config);
-    if (task.cache) writes.push(writeCacheEntry(task.cache.dir, task.cache.keys[i]!, doc));
+    if (task.cache) cached.push(writeCacheEntry(task.cache.dir, task.cache.keys[i]!, doc));
     docs.push(task.devBodies || doc.devHtml === '' ? doc : { ...doc, devHtml: '' });
   }
-  return { docs, cached: await Promise.all(writes) };
+  return { docs, cached };
 }
