@@ -263,9 +263,13 @@ function settle(f: OutputFile & { content: string }, outcome: Outcome): { file: 
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     problem = { why: `${first.message ?? 'a parse error'}${more}`, ...position(f.content, first.span?.primary_spans?.[0]?.start) };
   }
+  // A page without a doctype is the template's doing, and more than a minifying matter: browsers show it in quirks mode.
+  const noDoctype = /without seeing a doctype/i.test(problem.why);
   const diagnostic = warning(f.path, problem.line, problem.column, `this page could not be minified, so it is written as rendered: ${problem.why}`, {
     code: 'output/minify',
-    hint: 'the position is in the page as written; look for unbalanced raw HTML (#+BEGIN_EXPORT html, #+HTML:) in the post behind this page, or in its template',
+    hint: noDoctype
+      ? 'its template does not start with <!DOCTYPE html>, so browsers render the page in quirks mode (old, inconsistent layout rules); put that line first in the template (or in the base template it extends)'
+      : 'the position is in the page as written; look for unbalanced raw HTML (#+BEGIN_EXPORT html, #+HTML:) in the post behind this page, or in its template',
   });
   return { file: f, diagnostic };
 }

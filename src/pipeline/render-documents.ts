@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Tinypool } from 'tinypool';
 import type { SiteConfig } from '../config/schema.js';
-import type { Document, SourceFile } from '../content/document.js';
+import { withoutDevBody, type Document, type SourceFile } from '../content/document.js';
 import type { DocumentCache } from './document-cache.js';
 import type { ContentMemo } from './content-memo.js';
 import type { RenderResult, RenderTask } from './render-worker.js';
@@ -62,7 +62,7 @@ export async function renderDocuments(
   const { cache, memo } = opts;
   const remembered = memo ? files.map(memo.documents(config)) : files.map(() => null);
   const keys = cache ? files.map((f, i) => (remembered[i] ? '' : cache.keyFor(f))) : [];
-  const slim = (doc: Document): Document => (opts.devBodies === false && doc.devHtml !== '' ? { ...doc, devHtml: '' } : doc);
+  const slim = (doc: Document): Document => (opts.devBodies === false ? withoutDevBody(doc) : doc);
   const documents = files.map((f, i) => {
     const found = remembered[i] ?? (cache ? cache.get(keys[i]!, f, { devBody: opts.devBodies !== false }) : null);
     return found && slim(found);

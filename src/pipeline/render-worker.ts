@@ -5,7 +5,7 @@
  * messaging overhead small next to the rendering.
  */
 import type { SiteConfig } from '../config/schema.js';
-import type { Document, SourceFile } from '../content/document.js';
+import { withoutDevBody, type Document, type SourceFile } from '../content/document.js';
 import { renderDocument } from '../content/render-document.js';
 import { writeCacheEntry } from './document-cache.js';
 
@@ -35,7 +35,7 @@ export default function renderBatch(task: RenderTask): RenderResult {
   for (const [i, f] of task.files.entries()) {
     const doc = renderDocument(f, task.config);
     if (task.cache) cached.push(writeCacheEntry(task.cache.dir, task.cache.keys[i]!, doc));
-    docs.push(task.devBodies || doc.devHtml === '' ? doc : { ...doc, devHtml: '' });
+    docs.push(task.devBodies ? doc : withoutDevBody(doc));
   }
   return { docs, cached };
 }

@@ -147,14 +147,18 @@ describe('orgpress dev: pages kept in memory', () => {
     await expectSameAsFresh(site, root);
   });
 
-  it('a theme that shows bodies in lists gets those lists re-rendered when a body changes', async () => {
-    const root = await makeSite({
-      ...FILES,
-      'templates/partials/post-list.liquid': '<ul>{% for p in list_posts %}<li>{{ p.title }}<div class="b">{{ p.contentHtml | raw }}</div></li>{% endfor %}</ul>\n',
-    });
+  /** A site with `theme` over the built-in one, started, then p3's body edited: the rebuild's result. */
+  async function afterBodyEdit(theme: Record<string, string>) {
+    const root = await makeSite({ ...FILES, ...theme });
     const site = await started(root);
     await writeFile(path.join(root, 'drafts/2020-01-03-p3.org'), post(3, 'Post three', 'a', 'The *bold* claim.'));
-    const r = await site.rebuild(DRAFTS);
+    return { root, site, r: await site.rebuild(DRAFTS) };
+  }
+
+  it('a theme that shows bodies in lists gets those lists re-rendered when a body changes', async () => {
+    const { root, site, r } = await afterBodyEdit({
+      'templates/partials/post-list.liquid': '<ul>{% for p in list_posts %}<li>{{ p.title }}<div class="b">{{ p.contentHtml | raw }}</div></li>{% endfor %}</ul>\n',
+    });
     // p3, tag a and the archive (they print its body); index page 2 shows the unchanged summary.
     expect(r.pages).toEqual({ rendered: 3, reused: PAGES - 3 });
     for (const rel of ['tags/a/index.html', 'archive/index.html']) expect(served(site, rel), rel).toContain('<strong>bold</strong>');
@@ -162,13 +166,9 @@ describe('orgpress dev: pages kept in memory', () => {
   });
 
   it('a template that lists all of a post (json) depends on all of it', async () => {
-    const root = await makeSite({
-      ...FILES,
+    const { root, site, r } = await afterBodyEdit({
       'templates/archive.liquid': '{% for y in years %}<script type="application/json">{{ y.posts | json }}</script>{% endfor %}\n',
     });
-    const site = await started(root);
-    await writeFile(path.join(root, 'drafts/2020-01-03-p3.org'), post(3, 'Post three', 'a', 'The *bold* claim.'));
-    const r = await site.rebuild(DRAFTS);
     // p3 and the archive.
     expect(r.pages).toEqual({ rendered: 2, reused: PAGES - 2 });
     expect(served(site, 'archive/index.html')).toContain('bold');

@@ -287,6 +287,16 @@ describe('HTML minification (@swc/html)', () => {
     expect(diagnostics[0]!.hint).toContain('raw HTML');
   });
 
+  it('says a page without a doctype comes from its template and shows in quirks mode', async () => {
+    const quirks = '<html><head><title>T</title></head><body><p>ok</p></body></html>';
+    const { files, diagnostics } = await minifyPages([{ path: 'q/index.html', content: quirks }]);
+    expect(files[0]!.content).toBe(quirks);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'q/index.html', line: 1, code: 'output/minify', message: expect.stringContaining('doctype') })]);
+    expect(diagnostics[0]!.hint).toContain('quirks mode');
+    expect(diagnostics[0]!.hint).toContain('<!DOCTYPE html>');
+    expect(diagnostics[0]!.hint).not.toContain('raw HTML');
+  });
+
   it('writes a page where CSS or SVG may keep whitespace as rendered, without a warning', async () => {
     for (const html of [
       page('<p><span style="white-space: pre">  keep   me  </span></p>'),
