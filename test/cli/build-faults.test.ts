@@ -180,6 +180,33 @@ describe('orgpress build killed at an unplanned moment while writing a large sit
   });
 });
 
+describe('orgpress build stopped while pages are rendered', () => {
+  it('pages already in the staging folder go with it: exit 130, dist/ unchanged, nothing left over', async () => {
+    // The output is opened before rendering and each page is staged as it is finished.
+    const files: Record<string, string> = { ...FILES };
+    for (let i = 0; i < 300; i++) {
+      const day = `2022-0${(i % 9) + 1}-${String((i % 28) + 1).padStart(2, '0')}`;
+      files[`drafts/${day}-bulk-${i}.org`] = post(`Bulk ${i}`, day, `Body ${i}.\n\n${'Some more words. '.repeat(40)}`);
+    }
+    const root = await makeSite(files);
+    const dist = path.join(root, 'dist');
+    await mkdir(dist);
+    await writeFile(path.join(dist, 'index.html'), 'the previous site');
+    const run = spawnCli(['build', '--root', root, '--no-cache']);
+    const staging = path.join(root, `.dist.orgpress-staging-${run.child.pid}`);
+    const deadline = Date.now() + 60_000;
+    const stagedPages = async () => (existsSync(staging) ? (await listFiles(staging)).filter((f) => f.endsWith('.html')).length : 0);
+    while ((await stagedPages()) === 0 && run.child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+    expect(run.child.exitCode, run.stderr).toBeNull();
+    run.child.kill('SIGINT');
+    const { code } = await run.exited;
+    expect(code, run.stderr).toBe(130);
+    expect(run.stderr).toContain('stopped by SIGINT; nothing was written');
+    expect(Object.fromEntries(await snapshotDir(dist))).toEqual({ 'index.html': 'the previous site' });
+    expect(await leftovers(root)).toEqual([]);
+  });
+});
+
 describe('orgpress build: an output that cannot be written', () => {
   it('an error while writing (a static file where a folder must go) is reported plainly; dist/ is unchanged', async () => {
     const root = await makeSite(FILES);
