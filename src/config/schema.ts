@@ -39,7 +39,7 @@ export const configSchema = z
     menu: z.array(z.object({ title: z.string(), url: z.string() }).strict()).default([]),
     /** Allow `#+BEGIN_EXPORT html` / `#+HTML:` raw HTML from drafts (the author is trusted). */
     rawHtml: z.boolean().default(true),
-    /** Minify the HTML of `build` (never in `dev`): whitespace and comments, `<pre>`/`<textarea>`/scripts untouched. */
+    /** Minify the pages `build` writes (never in `dev`), with @swc/html set to change nothing a reader sees (src/output/minify-html.ts). */
     minify: z.boolean().default(true),
     /** `orgpress deploy`: where dist/ is pushed (GitHub Pages style); the command-line options win. */
     deploy: z

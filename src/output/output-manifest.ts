@@ -114,21 +114,21 @@ export class OutputManifest implements PageCache {
   /**
    * Records every page of the new output: called by writeSite under the output
    * lock, once the new output is complete and before it is put in place. Pages
-   * written by this build are looked up in the staging folder (moving them
-   * into the output keeps their inodes); kept pages are the very files the
-   * previous manifest recorded, checked just before. A manifest that cannot be
-   * written only costs speed.
+   * in the staging folder are recorded as they are there (moving them into the
+   * output keeps their inodes); kept pages left in the output are the very
+   * files the previous manifest recorded, checked just before. A manifest that
+   * cannot be written only costs speed.
    */
   async save(staging: string): Promise<void> {
     const files: Record<string, Entry> = {};
     for (const [p, e] of this.next) {
-      if (e.ino !== 0) {
-        files[p] = e;
-        continue;
-      }
+      // A kept page is in the staging folder when the whole tree is swapped in: linked (the same
+      // inode), or copied where links are refused (a new one, which is what must be recorded).
       const st = lstatSync(path.join(staging, p), { throwIfNoEntry: false });
-      // Missing: not written after all, so left out and rendered next time.
       if (st) files[p] = { ...e, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+      // Not there: a kept page that stays in the output (an in-place update), or, for a page
+      // rendered by this build, one not written after all (left out, rendered next time).
+      else if (e.ino !== 0) files[p] = e;
     }
     const stored: Stored = { format: FORMAT, outDir: this.outDir, files };
     const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
