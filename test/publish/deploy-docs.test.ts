@@ -13,6 +13,12 @@ describe('the GitHub Pages workflow (docs/github-pages-workflow.yml)', () => {
     const uses = steps.map((s) => s.uses?.replace(/@.*/, '')).filter(Boolean);
     for (const action of ['actions/checkout', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']) expect(uses).toContain(action);
     expect(steps.some((s) => s.run?.includes('--base-url'))).toBe(true);
+    // The document cache is kept between runs, restored before the build.
+    const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    const build = steps.findIndex((s) => s.run?.includes('npm run build'));
+    expect(cache).toBeGreaterThanOrEqual(0);
+    expect(cache).toBeLessThan(build);
+    expect((steps[cache] as { with?: { path?: string } }).with?.path).toBe('.cache/orgpress/documents');
   });
 
   it('is shown in the README as it is in the file', async () => {
