@@ -59,7 +59,7 @@ export class OutputManifest implements PageCache {
   /** The manifest of `outDir`'s last build, each entry checked against the file there now; empty when there is none. */
   static async open(root: string, outDir: string): Promise<OutputManifest> {
     const abs = path.resolve(outDir);
-    const file = path.join(root, CACHE_DIR, 'pages', `${createHash('sha256').update(abs).digest('hex').slice(0, 32)}.json`);
+    const file = manifestFile(root, abs);
     const previous = new Map<string, Entry>();
     let stored: Stored | null = null;
     try {
@@ -76,6 +76,16 @@ export class OutputManifest implements PageCache {
       }
     }
     return new OutputManifest(file, abs, previous);
+  }
+
+  /**
+   * A manifest that keeps nothing from the previous output but records this
+   * build's, for a build that starts over because a kept file changed under
+   * it: the next build can then keep its pages.
+   */
+  static empty(root: string, outDir: string): OutputManifest {
+    const abs = path.resolve(outDir);
+    return new OutputManifest(manifestFile(root, abs), abs, new Map());
   }
 
   lookup(p: string, key: string): OutputFile | null {
@@ -140,6 +150,11 @@ export class OutputManifest implements PageCache {
       await rm(tmp, { force: true });
     }
   }
+}
+
+/** Where the manifest of the output folder `abs` is kept. */
+function manifestFile(root: string, abs: string): string {
+  return path.join(root, CACHE_DIR, 'pages', `${createHash('sha256').update(abs).digest('hex').slice(0, 32)}.json`);
 }
 
 function isEntry(value: unknown): value is Entry {

@@ -198,6 +198,8 @@ export class SiteWrite {
       if (update) {
         for (const k of kept) if (!isKeptFile(k.keep)) throw new KeptFileChangedError(k.keep.from);
       } else {
+        const keptDirs = new Set(kept.map((k) => path.dirname(path.join(staging, k.path))));
+        await forEachLimited([...keptDirs].filter((d) => !dirs.has(d) && !this.madeDirs.has(d)), (d) => fs.mkdir(d, { recursive: true }), checkpoint);
         await forEachLimited(kept, (k) => keepFile(k.keep, path.join(staging, k.path), fs), checkpoint);
       }
       await pauseForTest('staged', signal);

@@ -217,8 +217,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // Pages of the previous output whose inputs are unchanged are kept, not rendered again (src/output/output-manifest.ts).
   const manifest = opts.cache === false ? null : await OutputManifest.open(project.root, outDir);
   let outcome = await renderAndWrite(project, outDir, manifest, opts, clock);
-  // Another build replaced a kept file meanwhile: render everything and write again.
-  if (outcome === 'stale') outcome = await renderAndWrite(project, outDir, null, opts, clock);
+  // Another build replaced a kept file meanwhile: render everything and write again (recording what is
+  // written, so the next build keeps it; nothing is kept this time, so this cannot be stale again).
+  if (outcome === 'stale') outcome = await renderAndWrite(project, outDir, manifest && OutputManifest.empty(project.root, outDir), opts, clock);
   const { diagnostics, stats } = outcome === 'stale' ? { diagnostics: [], stats: { posts: 0, pages: 0, files: 0, ms: 0, rendered: 0 } } : outcome;
   diagnostics.unshift(...project.diagnostics);
   clock.stop();

@@ -207,6 +207,36 @@ describe('orgpress build stopped while pages are rendered', () => {
   });
 });
 
+describe('orgpress build: a kept page replaced while the build runs', () => {
+  it('starts over, rendering everything, writes the right site, and the next build keeps its pages again', async () => {
+    const root = await makeSite(FILES);
+    const dist = path.join(root, 'dist');
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    const page = path.join(dist, '2021/01/second/index.html');
+    const right = await readFile(page, 'utf8');
+    // Edit one post, so the build keeps the other pages and updates dist/ in place.
+    await writeFile(path.join(root, 'drafts/2020-01-01-first.org'), post('First', '2020-01-01', 'Version two.'));
+    const run = spawnCli(['build', '--root', root, '-v'], { env: { ORGPRESS_TEST_PAUSE_AT: 'half-written' } });
+    await run.waitForStderr('paused at half-written');
+    // Someone (another build, an editor) replaces a page this build means to keep.
+    await writeFile(page, 'replaced meanwhile');
+    run.child.kill('SIGUSR2');
+    // The second attempt pauses at the same place.
+    const pauses = () => run.stderr.split('paused at half-written').length - 1;
+    const deadline = Date.now() + 30_000;
+    while (pauses() < 2 && run.child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    run.child.kill('SIGUSR2');
+    const { code } = await run.exited;
+    expect(code, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toMatch(/pages: \d+ rendered, 0 kept/);
+    expect(await readFile(page, 'utf8')).toBe(right);
+    expect(await readFile(path.join(dist, '2020/01/first/index.html'), 'utf8')).toContain('Version two.');
+    expect(await leftovers(root)).toEqual([]);
+    const next = await runCli(['build', '--root', root, '-v']);
+    expect(next.stdout + next.stderr).toMatch(/pages: 0 rendered, \d+ kept/);
+  });
+});
+
 describe('orgpress build: an output that cannot be written', () => {
   it('an error while writing (a static file where a folder must go) is reported plainly; dist/ is unchanged', async () => {
     const root = await makeSite(FILES);
@@ -217,9 +247,13 @@ describe('orgpress build: an output that cannot be written', () => {
     await writeFile(path.join(root, 'static/2020'), 'in the way');
     const r = await runCli(['build'], { cwd: root });
     expect(r.code).toBe(1);
-    // Pages are written as they are rendered, so the static file meets their folder when it is copied.
-    expect(r.stderr).toMatch(/^error: cannot write the site to dist\/: a folder is in the way of a file \(EISDIR\) \(while writing dist\/2020\)/m);
-    expect(r.stderr).toContain('hint: a folder sits where a file must be written (see the path above), perhaps in static/');
+    // Rendered pages are staged as they are finished, so the static file then meets their folder when it
+    // is copied; kept pages are linked after the copies, so then their folder meets the file. Either way
+    // the message names the place.
+    expect(r.stderr).toMatch(
+      /^error: cannot write the site to dist\/: (a folder is in the way of a file \(EISDIR\) \(while writing dist\/2020\)|a file is in the way of a folder \((ENOTDIR|EEXIST)\) \(while creating the folder dist\/2020)/m,
+    );
+    expect(r.stderr).toMatch(/hint: a (folder|file) sits where a (file must be written|folder must be created) \(see the path above\)/);
     expect(r.stderr).toContain('dist/ is unchanged');
     expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
     expect(await snapshotDir(dist)).toEqual(before);

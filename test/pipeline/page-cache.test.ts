@@ -245,4 +245,21 @@ describe('the page cache of `build`', () => {
     expect((await readdir(root)).filter((n) => n.includes('orgpress-'))).toEqual([]);
     await expectSameAsColdBuild(root);
   });
+
+  it('when a path turns from a file into a folder, kept pages are linked into a new tree that replaces dist/ whole', async () => {
+    const root = await makeSite({ ...FILES, 'static/notes': 'a file first' });
+    await build(root);
+    const distIno = (await stat(path.join(root, 'dist'))).ino;
+    const before = await inodes(root);
+    await rm(path.join(root, 'static/notes'));
+    await mkdir(path.join(root, 'static/notes'));
+    await writeFile(path.join(root, 'static/notes/one.txt'), 'then a folder');
+    await build(root);
+    // Not in place (dist/ is a new folder), yet no page was rendered: each is a link to the previous file.
+    expect((await stat(path.join(root, 'dist'))).ino).not.toBe(distIno);
+    expect(await renderedSince(root, before)).toEqual([]);
+    expect(await readFile(path.join(root, 'dist/notes/one.txt'), 'utf8')).toBe('then a folder');
+    expect((await readdir(root)).filter((n) => n.includes('orgpress-'))).toEqual([]);
+    await expectSameAsColdBuild(root);
+  });
 });
