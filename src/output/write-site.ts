@@ -168,7 +168,7 @@ export class SiteWrite {
       const forbidden = [path.join(realParent, path.basename(outDir)), path.join(realParent, path.basename(staging))];
       // Generated files win over a static file of the same name: the copies skip the
       // pages already staged and those kept, and the files written below replace theirs.
-      const generated = new Set([...this.staged, ...files.filter((f) => f.keep).map((f) => f.path)].map((p) => path.join(staging, p)));
+      const generated = new Set([...this.staged, ...files.filter((f) => f.keep || f.staged).map((f) => f.path)].map((p) => path.join(staging, p)));
       for (const c of copies) {
         if (!existsSync(c.from)) continue;
         await copyTree(c.from, path.join(staging, c.to), {
@@ -183,7 +183,8 @@ export class SiteWrite {
         });
       }
       await pauseForTest('copied', signal);
-      const toWrite = files.filter((f) => !f.keep && !this.staged.has(f.path));
+      // A staged page's `content` is only a placeholder: the page is in the staging folder already.
+      const toWrite = files.filter((f) => !f.keep && !f.staged && !this.staged.has(f.path));
       const kept = files.flatMap((f) => (f.keep ? [{ path: f.path, keep: f.keep }] : []));
       const dirs = new Set(toWrite.map((f) => path.dirname(path.join(staging, f.path))));
       await forEachLimited([...dirs].filter((d) => !this.madeDirs.has(d)), (d) => fs.mkdir(d, { recursive: true }), checkpoint);
