@@ -51,6 +51,16 @@ describe('orgpress build killed part-way', () => {
     await writeFile(path.join(root, 'drafts/2020-01-01-first.org'), post('First', '2020-01-01', 'Version two.'));
   });
 
+  /** dist/ holds the new site, nothing is left over, and going back to the old text gives the previous site exactly (for the tests that follow, the new text is put back). */
+  async function expectNewSiteThenOldAgain(): Promise<void> {
+    expect(await readFile(path.join(dist, '2020/01/first/index.html'), 'utf8')).toContain('Version two.');
+    expect(await leftovers(root)).toEqual([]);
+    await writeFile(path.join(root, 'drafts/2020-01-01-first.org'), post('First', '2020-01-01', 'Version one.'));
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    expect(await snapshotDir(dist)).toEqual(before);
+    await writeFile(path.join(root, 'drafts/2020-01-01-first.org'), post('First', '2020-01-01', 'Version two.'));
+  }
+
   const cases = [
     { phase: 'locked', signal: 'SIGINT', code: 130 },
     { phase: 'copied', signal: 'SIGTERM', code: 143 },
@@ -82,13 +92,7 @@ describe('orgpress build killed part-way', () => {
     const { code } = await run.exited;
     expect(code).toBe(130);
     expect(run.stderr).toContain('after the new site was in place');
-    expect(await readFile(path.join(dist, '2020/01/first/index.html'), 'utf8')).toContain('Version two.');
-    expect(await leftovers(root)).toEqual([]);
-    // Back to the old text for the tests that follow.
-    await writeFile(path.join(root, 'drafts/2020-01-01-first.org'), post('First', '2020-01-01', 'Version one.'));
-    expect((await runCli(['build', '--root', root])).code).toBe(0);
-    expect(await snapshotDir(dist)).toEqual(before);
-    await writeFile(path.join(root, 'drafts/2020-01-01-first.org'), post('First', '2020-01-01', 'Version two.'));
+    await expectNewSiteThenOldAgain();
   });
 
   it('SIGKILL half-way through an in-place update: dist/ is a mix until the next build rolls it back and builds', async () => {
@@ -104,13 +108,8 @@ describe('orgpress build killed part-way', () => {
     expect(await snapshotDir(dist)).not.toEqual(before);
     const next = await runCli(['build', '--root', root]);
     expect(next.code, next.stderr).toBe(0);
-    expect(await readFile(path.join(dist, '2020/01/first/index.html'), 'utf8')).toContain('Version two.');
-    expect(await leftovers(root)).toEqual([]);
-    // And what it rolled back to was the previous site: with the old text, nothing is left of the new one.
-    await writeFile(path.join(root, 'drafts/2020-01-01-first.org'), post('First', '2020-01-01', 'Version one.'));
-    expect((await runCli(['build', '--root', root])).code).toBe(0);
-    expect(await snapshotDir(dist)).toEqual(before);
-    await writeFile(path.join(root, 'drafts/2020-01-01-first.org'), post('First', '2020-01-01', 'Version two.'));
+    // (The rollback itself is checked file by file in test/output/commit-in-place.test.ts.)
+    await expectNewSiteThenOldAgain();
   });
 
   it('SIGKILL between the two renames of a whole-tree swap (--no-cache: nothing kept): the next build puts things right', async () => {
