@@ -40,8 +40,9 @@ export interface InPlaceUpdate extends InPlacePlan {
 
 /**
  * What an in-place update of `outDir` would do, or null when it cannot be
- * done by moving files: the output is not a plain folder, or a path changes
- * kind (a file where a folder was, or the other way round).
+ * done by moving files: the output is not a plain folder, a path changes
+ * kind (a file where a folder was, or the other way round), or only the case
+ * of a path changes.
  */
 export function planInPlace(outDir: string, staged: readonly string[], kept: readonly string[]): InPlaceUpdate | null {
   const files = new Set<string>();
@@ -65,6 +66,14 @@ export function planInPlace(outDir: string, staged: readonly string[], kept: rea
       if (files.has(d)) return null;
       nextDirs.add(d);
     }
+  }
+  // A path whose spelling changes only in case (`About/` to `about/`) is one path on the file systems
+  // of macOS and Windows: moving the new one in would replace the old one, which would then be
+  // "removed", new content and all. Swapping the whole tree has no such trap.
+  const previous = new Map([...files, ...dirs].map((p) => [p.toLowerCase(), p]));
+  for (const p of [...next, ...nextDirs]) {
+    const was = previous.get(p.toLowerCase());
+    if (was !== undefined && was !== p) return null;
   }
   return {
     format: FORMAT,

@@ -49,13 +49,16 @@ describe('planInPlace', () => {
     expect(plan.emptied).toEqual(['gone/deep', 'gone']);
   });
 
-  it('declines when a path changes kind, or the output is not a folder', async () => {
+  it('declines when a path changes kind or only case, or the output is not a folder', async () => {
     const { at } = await setUp();
     // A file where the previous output has a folder, and a folder where it has a file.
     expect(planInPlace(at.outDir, ['kept'], [])).toBeNull();
     expect(planInPlace(at.outDir, ['feed.xml/index.html'], [])).toBeNull();
     expect(planInPlace(path.join(at.outDir, 'missing'), ['a'], [])).toBeNull();
     expect(planInPlace(path.join(at.outDir, 'feed.xml'), ['a'], [])).toBeNull();
+    // Only the case changes (one path on macOS and Windows): a file, or a folder on the way.
+    expect(planInPlace(at.outDir, ['Index.html'], ['kept/index.html'])).toBeNull();
+    expect(planInPlace(at.outDir, ['Kept/index.html'], [])).toBeNull();
     await symlink(at.outDir, path.join(path.dirname(at.outDir), 'linked'));
     expect(planInPlace(path.join(path.dirname(at.outDir), 'linked'), ['a'], [])).toBeNull();
   });
