@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { toRel } from '../source/read-drafts.js';
 
 /**
  * Updating the previous output in place, for a build that keeps most of its
@@ -45,19 +46,16 @@ export interface InPlaceUpdate extends InPlacePlan {
  * of a path changes.
  */
 export function planInPlace(outDir: string, staged: readonly string[], kept: readonly string[]): InPlaceUpdate | null {
-  const files = new Set<string>();
-  const dirs = new Set<string>();
   // A link is replaced as a whole, as it always was: it is not ours to write through.
   if (!lstatSync(outDir, { throwIfNoEntry: false })?.isDirectory()) return null;
+  let tree: ReturnType<typeof listTree>;
   try {
-    for (const e of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-      const rel = toRel(path.relative(outDir, path.join(e.parentPath, e.name)));
-      if (e.isDirectory()) dirs.add(rel);
-      else files.add(rel);
-    }
+    tree = listTree(outDir);
   } catch {
     return null;
   }
+  const files = new Set(tree.files);
+  const dirs = new Set(tree.dirs);
   const next = new Set([...staged, ...kept]);
   const nextDirs = new Set<string>();
   for (const p of next) {
@@ -174,10 +172,15 @@ export function rollBackFromJournal(at: InPlaceFolders): boolean {
     return false;
   }
   const lists = [journal.added, journal.replaced, journal.removed];
-  const safe = (rel: unknown) => typeof rel === 'string' && rel !== '' && !path.isAbsolute(rel) && !rel.split(/[\\/]/).includes('..');
+  const safe = (rel: unknown) => typeof rel === 'string' && isSafePath(rel);
   if (journal.format !== FORMAT || !lists.every((l) => Array.isArray(l) && l.every(safe))) return false;
   rollBack(journal, at);
   return true;
+}
+
+/** A relative path that stays inside the folder it is relative to (a journal or manifest read back must not reach outside). */
+export function isSafePath(p: string): boolean {
+  return p !== '' && !path.isAbsolute(p) && !p.split(/[\\/]/).some((s) => s === '..' || s === '');
 }
 
 /** Removes `dir` if it is empty; false when it is not (or is gone). */
@@ -190,6 +193,12 @@ function removeEmptyDir(dir: string): boolean {
   }
 }
 
-function toRel(p: string): string {
-  return p.split(path.sep).join('/');
+/** Everything below `dir` (links not followed), as `/`-separated paths relative to it: folders, and all else. */
+export function listTree(dir: string): { files: string[]; dirs: string[] } {
+  const files: string[] = [];
+  const dirs: string[] = [];
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    (e.isDirectory() ? dirs : files).push(toRel(dir, path.join(e.parentPath, e.name)));
+  }
+  return { files, dirs };
 }

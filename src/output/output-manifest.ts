@@ -6,6 +6,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { CACHE_DIR } from '../pipeline/document-cache.js';
 import { PostHashes, type PageCache } from '../render/page-cache.js';
 import type { KeptFile, OutputFile } from '../render/render-pages.js';
+import { isSafePath } from './commit-in-place.js';
+import { isSameFile } from './write-site.js';
 
 /** Bumped when the manifest layout changes, so an old one is never misread. */
 const FORMAT = 1;
@@ -70,9 +72,10 @@ export class OutputManifest implements PageCache {
     if (stored && stored.format === FORMAT && stored.outDir === abs && stored.files && typeof stored.files === 'object') {
       // Synchronous stats: thousands of them, with nothing else to do meanwhile (async ones cost a thread-pool round trip each).
       for (const [p, e] of Object.entries(stored.files)) {
+        // The manifest is ours, but a hand-edited one must not reach outside the output.
         if (!isEntry(e) || !isSafePath(p)) continue;
         const st = lstatSync(path.join(abs, p), { throwIfNoEntry: false });
-        if (st?.isFile() && st.ino === e.ino && st.size === e.size && st.mtimeMs === e.mtimeMs) previous.set(p, e);
+        if (st?.isFile() && isSameFile(e, st)) previous.set(p, e);
       }
     }
     return new OutputManifest(file, abs, previous);
@@ -167,9 +170,4 @@ function isEntry(value: unknown): value is Entry {
     typeof e.mtimeMs === 'number' &&
     (e.reads === undefined || typeof e.reads === 'string')
   );
-}
-
-/** A path inside the output folder (the manifest is ours, but a hand-edited one must not reach outside). */
-function isSafePath(p: string): boolean {
-  return p !== '' && !path.isAbsolute(p) && !p.split(/[\\/]/).some((s) => s === '..' || s === '');
 }

@@ -1,11 +1,11 @@
 import { copyFile, link, lstat, mkdir, rename, rm, writeFile, readdir, realpath } from 'node:fs/promises';
-import { existsSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { KeptFile, OutputFile } from '../render/render-pages.js';
 import { CONFIG_FILES } from '../config/load-config.js';
 import { formatOf } from '../source/read-drafts.js';
-import { commitInPlace, planInPlace, rollBackFromJournal } from './commit-in-place.js';
+import { commitInPlace, listTree, planInPlace, rollBackFromJournal } from './commit-in-place.js';
 import { copyTree, isInside, type CopyFs } from './copy-tree.js';
 import { acquireOutputLock, isProcessAlive, type OutputLock } from './output-lock.js';
 import { trackWrite, type PendingWrite } from './pending-writes.js';
@@ -78,7 +78,6 @@ export async function writeSite(outDir: string, files: OutputFile[], copies: Cop
  * site is intact until the new one is complete.
  */
 export class SiteWrite {
-  private readonly staged = new Set<string>();
   private readonly madeDirs = new Set<string>();
   private done = false;
 
@@ -141,7 +140,6 @@ export class SiteWrite {
       else mkdirSync(dir, { recursive: true });
       this.madeDirs.add(dir);
     }
-    this.staged.add(file.path);
     if (injected) await injected.writeFile(to, file.content);
     else writeFileSync(to, file.content);
   }
@@ -168,7 +166,7 @@ export class SiteWrite {
       const forbidden = [path.join(realParent, path.basename(outDir)), path.join(realParent, path.basename(staging))];
       // Generated files win over a static file of the same name: the copies skip the
       // pages already staged and those kept, and the files written below replace theirs.
-      const generated = new Set([...this.staged, ...files.filter((f) => f.keep || f.staged).map((f) => f.path)].map((p) => path.join(staging, p)));
+      const generated = new Set(files.filter((f) => f.keep || f.staged).map((f) => path.join(staging, f.path)));
       for (const c of copies) {
         if (!existsSync(c.from)) continue;
         await copyTree(c.from, path.join(staging, c.to), {
@@ -184,10 +182,15 @@ export class SiteWrite {
       }
       await pauseForTest('copied', signal);
       // A staged page's `content` is only a placeholder: the page is in the staging folder already.
-      const toWrite = files.filter((f) => !f.keep && !f.staged && !this.staged.has(f.path));
+      const toWrite = files.filter((f) => !f.keep && !f.staged);
       const kept = files.flatMap((f) => (f.keep ? [{ path: f.path, keep: f.keep }] : []));
-      const dirs = new Set(toWrite.map((f) => path.dirname(path.join(staging, f.path))));
-      await forEachLimited([...dirs].filter((d) => !this.madeDirs.has(d)), (d) => fs.mkdir(d, { recursive: true }), checkpoint);
+      /** Makes the staging folder's subfolders that the files at `paths` need and that are not there yet. */
+      const makeDirs = async (paths: readonly string[]): Promise<void> => {
+        const dirs = [...new Set(paths.map((p) => path.dirname(path.join(staging, p))))].filter((d) => !this.madeDirs.has(d));
+        await forEachLimited(dirs, (d) => fs.mkdir(d, { recursive: true }), checkpoint);
+        for (const d of dirs) this.madeDirs.add(d);
+      };
+      await makeDirs(toWrite.map((f) => f.path));
       const half = Math.ceil(toWrite.length / 2);
       const write = (f: OutputFile) => fs.writeFile(path.join(staging, f.path), f.content);
       await forEachLimited(toWrite.slice(0, half), write, checkpoint);
@@ -195,12 +198,11 @@ export class SiteWrite {
       await forEachLimited(toWrite.slice(half), write, checkpoint);
       // Kept pages stay where they are when the previous output can be updated in place;
       // otherwise they are linked into the staging folder, which is then swapped in whole.
-      const update = kept.length ? planInPlace(outDir, filesUnder(staging), kept.map((k) => k.path)) : null;
+      const update = kept.length ? planInPlace(outDir, listTree(staging).files, kept.map((k) => k.path)) : null;
       if (update) {
         for (const k of kept) if (!isKeptFile(k.keep)) throw new KeptFileChangedError(k.keep.from);
       } else {
-        const keptDirs = new Set(kept.map((k) => path.dirname(path.join(staging, k.path))));
-        await forEachLimited([...keptDirs].filter((d) => !dirs.has(d) && !this.madeDirs.has(d)), (d) => fs.mkdir(d, { recursive: true }), checkpoint);
+        await makeDirs(kept.map((k) => k.path));
         await forEachLimited(kept, (k) => keepFile(k.keep, path.join(staging, k.path), fs), checkpoint);
       }
       await pauseForTest('staged', signal);
@@ -252,7 +254,6 @@ export class KeptFileChangedError extends Error {
  * must still be the file the manifest recorded, or the build starts over.
  */
 async function keepFile(kept: KeptFile, to: string, fs: WriteFs): Promise<void> {
-  const same = (st: { ino: number; size: number; mtimeMs: number }) => isSameFile(kept, st);
   try {
     await link(kept.from, to).catch(async (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EEXIST') throw err;
@@ -264,21 +265,15 @@ async function keepFile(kept: KeptFile, to: string, fs: WriteFs): Promise<void> 
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new KeptFileChangedError(kept.from);
     if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK' && code !== 'EOPNOTSUPP') throw err;
-    if (!same(await lstat(kept.from))) throw new KeptFileChangedError(kept.from);
+    if (!isSameFile(kept, await lstat(kept.from))) throw new KeptFileChangedError(kept.from);
     await fs.copyFile(kept.from, to);
     return;
   }
-  if (!same(await lstat(to))) throw new KeptFileChangedError(kept.from);
+  if (!isSameFile(kept, await lstat(to))) throw new KeptFileChangedError(kept.from);
 }
 
-/** Every file below `dir`, as `/`-separated relative paths. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-}
-
-function isSameFile(kept: KeptFile, st: { ino: number; size: number; mtimeMs: number }): boolean {
+/** The file as recorded (a kept page, a manifest entry) and the file found are one and the same, unchanged. */
+export function isSameFile(kept: Pick<KeptFile, 'ino' | 'size' | 'mtimeMs'>, st: { ino: number; size: number; mtimeMs: number }): boolean {
   return st.ino === kept.ino && st.size === kept.size && st.mtimeMs === kept.mtimeMs;
 }
 

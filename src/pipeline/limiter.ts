@@ -2,8 +2,8 @@
  * Runs async tasks with at most `limit` in flight: `add` waits for a free
  * slot, `drain` for all of them. A task that fails fails the next `add` or
  * `drain`, not the process (as an unhandled rejection would). Used where work
- * is handed off and the caller goes on: cache writes of the content stage,
- * pages being minified while the next ones render.
+ * is handed off and the caller goes on: pages being minified and staged
+ * while the next ones render (src/render/render-pages.ts).
  */
 export class Limiter {
   private readonly running = new Set<Promise<void>>();
