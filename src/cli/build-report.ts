@@ -60,7 +60,9 @@ export function reportBuild(result: BuildResult, mode: ReportMode): number {
 /** `  drafts: 3 rendered (on 1 worker thread and the main thread), 997 from the cache · pages: 5 rendered, 1154 kept` */
 export function formatWork(result: Pick<BuildResult, 'content' | 'stats'>): string {
   const c = result.content;
-  const threads = c.workers > 0 ? ` (on ${c.workers} worker thread${c.workers === 1 ? '' : 's'} and the main thread)` : '';
+  const workers = `${c.workers} worker thread${c.workers === 1 ? '' : 's'}`;
+  // A few drafts go to a worker while the main thread reads the cache, which may then find none left to render.
+  const threads = c.workers === 0 ? '' : c.onMainThread > 0 ? ` (on ${workers} and the main thread)` : ` (on ${workers})`;
   const kept = result.stats.pages - result.stats.rendered;
   return `  drafts: ${c.rendered} rendered${threads}, ${c.fromCache} from the cache · pages: ${result.stats.rendered} rendered, ${kept} kept`;
 }

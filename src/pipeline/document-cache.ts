@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
@@ -85,6 +85,21 @@ export class DocumentCache {
       this.stats.misses++;
       return null;
     }
+  }
+
+  /**
+   * The keys that have an entry, from one listing of the folder (empty when
+   * there is none yet): what a build will render is known before it reads
+   * any entry. A listed entry may still be unreadable; `get` says so.
+   */
+  listKeys(): Set<string> {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return new Set();
+    }
+    return new Set(names.flatMap((n) => (n.endsWith(ENTRY) ? [n.slice(0, -ENTRY.length)] : [])));
   }
 
   put(key: string, doc: Document): void {

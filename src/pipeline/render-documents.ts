@@ -45,6 +45,8 @@ export interface RenderDocumentsStats {
   fromCache: number;
   rendered: number;
   workers: number;
+  /** Of `rendered`, how many the main thread rendered (the others: the workers). */
+  onMainThread: number;
 }
 
 /**
@@ -53,6 +55,12 @@ export interface RenderDocumentsStats {
  * enough of them, on a worker pool sized to the cores) and then cached.
  * Results keep the order of `files`. `renderDocument` stays synchronous and
  * pure; this is only scheduling.
+ *
+ * The drafts to render are known before any cache entry is read (one
+ * listing of the cache folder), so a worker can load the content stage and
+ * render them while the main thread reads the thousands of entries of a
+ * large site: an edit of one post then costs the time of those reads, not
+ * of the reads plus loading and warming up the content stage after them.
  */
 export async function renderDocuments(
   files: SourceFile[],
@@ -63,30 +71,43 @@ export async function renderDocuments(
   const remembered = memo ? files.map(memo.documents(config)) : files.map(() => null);
   const keys = cache ? files.map((f, i) => (remembered[i] ? '' : cache.keyFor(f))) : [];
   const slim = (doc: Document): Document => (opts.devBodies === false ? withoutDevBody(doc) : doc);
-  const documents = files.map((f, i) => {
-    const found = remembered[i] ?? (cache ? cache.get(keys[i]!, f, { devBody: opts.devBodies !== false }) : null);
-    return found && slim(found);
-  });
-  const todo = files.flatMap((f, i) => (documents[i] ? [] : [i]));
+  const documents: (Document | null)[] = remembered.map((doc) => doc && slim(doc));
+  const listed = cache?.listKeys() ?? new Set<string>();
+  const toLoad = files.flatMap((_, i) => (!documents[i] && listed.has(keys[i]!) ? [i] : []));
+  const toRender = files.flatMap((_, i) => (!documents[i] && !listed.has(keys[i]!) ? [i] : []));
+  let onMainThread = 0;
+  let unread: number[] = [];
   // Each Document is cached as soon as it is rendered (by the worker that rendered it, or here).
-  const done: OnRendered = (n, doc, cachedByWorker) => {
-    const i = todo[n]!;
+  const done: OnRendered = (i, doc, by, cachedByWorker = false) => {
     if (cache && cachedByWorker) cache.written(keys[i]!);
     else if (cache) cache.put(keys[i]!, doc);
+    if (by === 'main') onMainThread++;
     documents[i] = slim(doc);
   };
-  const workers = workerCount(todo.length, opts.threads);
-  const todoFiles = todo.map((i) => files[i]!);
-  if (workers > 0) {
-    const cacheFor = cache ? { dir: cache.dir, keys: todo.map((i) => keys[i]!) } : null;
-    await renderOnPool(todoFiles, config, workers, { cache: cacheFor, devBodies: opts.devBodies !== false }, done);
-  } else if (todo.length) await renderHere(todoFiles, config, done);
+  const workers = workerCount(toRender.length, toLoad.length, opts.threads);
+  const cacheFor = cache ? { dir: cache.dir, keys } : null;
+  // Started before the entries are read, so the workers render while this thread reads.
+  const pool = workers > 0 ? startPool(files, toRender, config, workers, { cache: cacheFor, devBodies: opts.devBodies !== false }, done) : null;
+  try {
+    for (const i of toLoad) {
+      const found = cache!.get(keys[i]!, files[i]!, { devBody: opts.devBodies !== false });
+      if (found) documents[i] = slim(found);
+    }
+    // The main thread joins the workers; without them it renders everything itself.
+    if (pool) await pool.renderWithWorkers();
+    // An entry listed but unreadable (truncated, foreign): rendered here, as a miss.
+    unread = toLoad.filter((i) => !documents[i]);
+    await renderHere(files, pool ? unread : [...toRender, ...unread].sort((a, b) => a - b), config, done);
+  } finally {
+    await pool?.destroy();
+  }
   // Drafts taken from the memo were not looked up, so their entries would look unused: prune on full lookups only.
   if (cache && !remembered.some((d) => d)) await cache.prune();
   memo?.rememberDocuments(documents as Document[], config);
+  const rendered = toRender.length + unread.length;
   return {
     documents: documents as Document[],
-    stats: { drafts: files.length, fromCache: files.length - todo.length, rendered: todo.length, workers },
+    stats: { drafts: files.length, fromCache: files.length - rendered, rendered, workers, onMainThread },
   };
 }
 
@@ -97,42 +118,64 @@ export async function renderDocuments(
  */
 const contentStage = () => import('../content/render-document.js');
 
-/** Told of each Document as it is rendered, by its index in the files given, and whether a worker already cached it. */
-type OnRendered = (index: number, doc: Document, cachedByWorker: boolean) => void;
+/** Told of each Document as it is rendered, by its index in the files given, by whom, and whether the worker already cached it. */
+type OnRendered = (index: number, doc: Document, by: 'main' | 'worker', cachedByWorker?: boolean) => void;
 
-async function renderHere(files: SourceFile[], config: SiteConfig, done: OnRendered): Promise<void> {
+async function renderHere(files: SourceFile[], indexes: number[], config: SiteConfig, done: OnRendered): Promise<void> {
+  if (indexes.length === 0) return;
   const { renderDocument } = await contentStage();
-  for (const [i, f] of files.entries()) {
-    done(i, renderDocument(f, config), false);
+  for (const i of indexes) {
+    done(i, renderDocument(files[i]!, config), 'main');
     // Between drafts, let signals (Ctrl-C) and the progress bar through.
     await yieldToEventLoop();
   }
 }
 
-function workerCount(toRender: number, requested: number | undefined): number {
+/**
+ * Below this many cache entries to read, drafts that are few (under
+ * POOL_MIN_DOCS) are rendered on the main thread after the reads. From it
+ * on, a worker renders them during the reads: a worker takes ~0.4 s to
+ * start, load the content stage and render its first draft, the main
+ * thread ~0.3 s to load and render after its reads, and reads take ~75 µs
+ * an entry (measured on bench/ corpora, 2 cores).
+ */
+export const EARLY_WORKER_MIN_READS = 1000;
+
+function workerCount(toRender: number, toRead: number, requested: number | undefined): number {
+  if (toRender === 0) return 0;
   const env = process.env[THREADS_ENV];
   const forced = requested ?? (env !== undefined && env !== '' ? Number(env) : undefined);
-  if (forced !== undefined && Number.isInteger(forced) && forced >= 0) return toRender === 0 ? 0 : forced;
+  if (forced !== undefined && Number.isInteger(forced) && forced >= 0) return forced;
   // The main thread renders too, so one core per worker besides it: more threads than
   // cores would only make each of them pay its warm-up (module loading, grammar
   // compilation) on a shared core.
   const cores = availableParallelism();
-  return cores > 1 && toRender >= POOL_MIN_DOCS ? cores - 1 : 0;
+  if (cores < 2) return 0;
+  if (toRender >= POOL_MIN_DOCS) return cores - 1;
+  // A few drafts, rendered while the entries are read: no more workers than batches.
+  return toRead >= EARLY_WORKER_MIN_READS ? Math.min(cores - 1, Math.ceil(toRender / WORKER_BATCH)) : 0;
+}
+
+interface RunningPool {
+  /** The main thread takes drafts from the workers' queue until it is empty, then waits for the workers. */
+  renderWithWorkers(): Promise<void>;
+  destroy(): Promise<void>;
 }
 
 /**
- * Renders on `workers` worker threads while the main thread renders too:
- * all of them take batches from one queue, so the main thread does useful
- * work while the workers are still loading their modules, and nobody idles
- * at the end.
+ * Starts `workers` worker threads on the drafts `indexes` of `files`: they
+ * take batches from one queue, which the main thread joins (one draft at a
+ * time) when it calls `renderWithWorkers`, so it does useful work while the
+ * workers are still loading their modules, and nobody idles at the end.
  */
-async function renderOnPool(
+function startPool(
   files: SourceFile[],
+  indexes: number[],
   config: SiteConfig,
   workers: number,
-  opts: Pick<RenderTask, 'cache' | 'devBodies'>,
+  opts: { cache: { dir: string; keys: string[] } | null; devBodies: boolean },
   done: OnRendered,
-): Promise<void> {
+): RunningPool {
   const pool = new Tinypool({
     filename: new URL('./render-worker.js', import.meta.url).href,
     minThreads: workers,
@@ -140,9 +183,9 @@ async function renderOnPool(
   });
   let next = 0;
   const take = (size: number): number[] => {
-    const start = next;
-    next = Math.min(files.length, next + size);
-    return Array.from({ length: next - start }, (_, k) => start + k);
+    const batch = indexes.slice(next, next + size);
+    next += batch.length;
+    return batch;
   };
   const viaWorker = async (): Promise<void> => {
     for (let batch = take(WORKER_BATCH); batch.length; batch = take(WORKER_BATCH)) {
@@ -153,20 +196,26 @@ async function renderOnPool(
         devBodies: opts.devBodies,
       };
       const { docs, cached } = (await pool.run(task)) as RenderResult;
-      for (const [k, i] of batch.entries()) done(i, docs[k]!, cached[k] === true);
+      for (const [k, i] of batch.entries()) done(i, docs[k]!, 'worker', cached[k] === true);
     }
   };
-  const onMainThread = async (): Promise<void> => {
-    const { renderDocument } = await contentStage();
-    for (let batch = take(1); batch.length; batch = take(1)) {
-      done(batch[0]!, renderDocument(files[batch[0]!]!, config), false);
-      // Let worker results and requests through between drafts: a worker waits until then.
-      await yieldToEventLoop();
-    }
+  // Posted now: a worker starts on its first batch while this thread is busy (reading the cache).
+  const running = Promise.all(Array.from({ length: workers }, viaWorker));
+  // Until renderWithWorkers awaits it, a worker's failure must not count as unhandled.
+  running.catch(() => {});
+  return {
+    async renderWithWorkers() {
+      // Nothing left to take (a few drafts, all in the workers' first batches): the content stage is not loaded here.
+      if (next < indexes.length) {
+        const { renderDocument } = await contentStage();
+        for (let batch = take(1); batch.length; batch = take(1)) {
+          done(batch[0]!, renderDocument(files[batch[0]!]!, config), 'main');
+          // Let worker results and requests through between drafts: a worker waits until then.
+          await yieldToEventLoop();
+        }
+      }
+      await running;
+    },
+    destroy: () => pool.destroy(),
   };
-  try {
-    await Promise.all([...Array.from({ length: workers }, viaWorker), onMainThread()]);
-  } finally {
-    await pool.destroy();
-  }
 }
