@@ -2,7 +2,8 @@
  * The speed-ups must not change a single byte of output:
  *
  * - patches/uniorg-parse+3.2.2.patch (regexps compiled once per parser,
- *   restriction sets built once) is checked against a pristine copy of the
+ *   restriction sets built once, the reader's native private fields and
+ *   sticky-regexp cache, positions set in place) is checked against a pristine copy of the
  *   same release (`uniorg-parse-pristine`, an npm alias), on the parse trees
  *   and on the published HTML of the whole content stage;
  * - skipping rehype-raw when a tree holds no raw HTML is checked against
