@@ -15,21 +15,22 @@ const HEADING = /^h([2-6])$/;
 export function addHeadingIds(tree: Root): TocEntry[] {
   const slugger = new GithubSlugger();
   const toc: TocEntry[] = [];
-  // Reserve author-given ids first so generated ones never collide with them.
+  // One walk: author-given ids are reserved as it meets them, and headings get theirs
+  // after it, so generated ids never collide with any author's, wherever it stands.
+  const headings: { node: Element; depth: number }[] = [];
   visit(tree, 'element', (node) => {
     if (typeof node.properties.id === 'string') slugger.slug(node.properties.id);
-  });
-  visit(tree, 'element', (node: Element) => {
     const m = HEADING.exec(node.tagName);
-    if (!m) return;
-    if (hasClass(node, 'footnotes-title')) return;
+    if (m && !hasClass(node, 'footnotes-title')) headings.push({ node, depth: Number(m[1]) });
+  });
+  for (const { node, depth } of headings) {
     const text = headingText(node);
     let id = typeof node.properties.id === 'string' ? node.properties.id : '';
     if (!id) {
       id = slugger.slug(text) || slugger.slug('section');
       node.properties.id = id;
     }
-    toc.push({ depth: Number(m[1]), id, text });
+    toc.push({ depth, id, text });
     node.children.push(
       { type: 'text', value: ' ' },
       {
@@ -39,7 +40,7 @@ export function addHeadingIds(tree: Root): TocEntry[] {
         children: [{ type: 'text', value: '#' }],
       },
     );
-  });
+  }
   return toc;
 }
 
