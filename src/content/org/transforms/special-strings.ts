@@ -34,8 +34,12 @@ export function convertSpecialStrings(tree: OrgData): void {
   walk(tree);
 }
 
+/** What every rule needs in the text: most text nodes have none of it, and are then checked once rather than four times. */
+const ANY_RULE = /\\-|--|\.\.\./;
+
 /** The conversion on one string, for callers that hold plain text. */
 export function specialStrings(value: string): string {
+  if (!ANY_RULE.test(value)) return value;
   let out = value;
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
   return out;
