@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** A draft as read from disk. `path` is relative to the site root, with `/` separators. */
@@ -102,7 +103,21 @@ export interface Document {
   assets: AssetRef[];
   /** Words in the body, for reading time. */
   wordCount: number;
+  /** A hash of `html` (bodyHash below), made with the body and cached with it: page keys need it for every post, on every build. */
+  htmlHash: string;
+  /** Whether `html` typesets math (KaTeX): the site then ships KaTeX's stylesheet and fonts. */
+  hasMath: boolean;
   diagnostics: Diagnostic[];
+}
+
+/** What page keys take for a post body: the same body always gives the same hash (SHA-1: speed, not secrecy). */
+export function bodyHash(html: string): string {
+  return createHash('sha1').update(html).update('\0').digest('hex');
+}
+
+/** KaTeX's class on every formula it typesets (src/content/html/render-math.ts). */
+export function typesetsMath(html: string): boolean {
+  return html.includes('class="katex');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config/schema.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { formatOf } from '../source/read-drafts.js';
-import type { Document, SourceFile } from './document.js';
+import { bodyHash, type Document, type SourceFile } from './document.js';
 import { readFrontMatter } from './front-matter/read-front-matter.js';
 import { slugFromPath } from './front-matter/slug.js';
 
@@ -32,6 +32,8 @@ export function internalErrorDocument(source: SourceFile, config: SiteConfig, er
     links: [],
     assets: [],
     wordCount: 0,
+    htmlHash: bodyHash(''),
+    hasMath: false,
     diagnostics: [
       error(source.path, 0, 0, `orgpress failed on this draft (${reason.split('\n')[0]})`, {
         code: 'internal/content',

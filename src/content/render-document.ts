@@ -6,7 +6,7 @@ import { remove } from 'unist-util-remove';
 import type { SiteConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOf } from '../source/read-drafts.js';
-import type { Document, SourceFile, TodoNote } from './document.js';
+import { bodyHash, typesetsMath, type Document, type SourceFile, type TodoNote } from './document.js';
 import { readFrontMatter } from './front-matter/read-front-matter.js';
 import { orgToHast } from './org/org-to-hast.js';
 import { markdownToHast } from './markdown/markdown-to-hast.js';
@@ -116,6 +116,8 @@ function renderDocumentUnguarded(source: SourceFile, config: SiteConfig): Docume
     links: links.links,
     assets: links.assets,
     wordCount: countWords(tree),
+    htmlHash: bodyHash(html),
+    hasMath: typesetsMath(html),
     diagnostics,
   };
 }

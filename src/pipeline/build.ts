@@ -152,7 +152,7 @@ export async function renderProject(
     ...site.media.map((m) => ({ from: path.resolve(root, m), to: 'media/' + path.posix.relative(config.dirs.drafts, m) })),
     // KaTeX's stylesheet and fonts (about 1 MB), served by the site itself, and only
     // when some post has math (base.liquid links them on those pages).
-    ...(site.posts.some((p) => hasMath(p.doc))
+    ...(site.posts.some((p) => p.doc.hasMath)
       ? [
           { from: path.join(KATEX_DIST, 'katex.min.css'), to: 'assets/katex/katex.min.css' },
           { from: path.join(KATEX_DIST, 'fonts'), to: 'assets/katex/fonts' },
@@ -168,15 +168,6 @@ export async function renderProject(
   files.push(...redirects.files);
   const diagnostics = [...site.diagnostics, ...pages.diagnostics, ...redirects.diagnostics, ...(finisher?.diagnostics ?? [])];
   return { site, files, copies, diagnostics, pages: pages.stats };
-}
-
-const mathIn = new WeakMap<Document, boolean>();
-
-/** Whether the post typesets math; remembered per Document, which dev keeps across rebuilds (scanning every body on each edit added up). */
-function hasMath(doc: Document): boolean {
-  let math = mathIn.get(doc);
-  if (math === undefined) mathIn.set(doc, (math = doc.html.includes('class="katex')));
-  return math;
 }
 
 export interface BuildOptions extends ProjectOptions {

@@ -9,8 +9,8 @@ import { contentFingerprint } from './content-fingerprint.js';
 /** Where the caches live, relative to the site root (git-ignored; deleting it gives a cold build). */
 export const CACHE_DIR = path.join('.cache', 'orgpress');
 
-/** Bumped when the entry layout changes, so old entries are never misread. */
-const FORMAT = 2;
+/** Bumped when the entry layout changes, so old entries are never misread (3: `htmlHash`, `hasMath`). */
+const FORMAT = 3;
 
 /** A cached Document without its source, which the key already pins down and the caller has, nor its dev body. */
 type StoredDocument = Omit<Document, 'source' | 'devHtml'>;
@@ -184,5 +184,5 @@ function writeWhole(file: string, data: string): void {
 function isEntry(value: unknown, key: string): value is Entry {
   if (!value || typeof value !== 'object') return false;
   const e = value as Partial<Entry>;
-  return e.format === FORMAT && e.key === key && typeof e.devFile === 'boolean' && !!e.doc && typeof e.doc === 'object' && typeof e.doc.html === 'string';
+  return e.format === FORMAT && e.key === key && typeof e.devFile === 'boolean' && !!e.doc && typeof e.doc === 'object' && typeof e.doc.html === 'string' && typeof e.doc.htmlHash === 'string' && typeof e.doc.hasMath === 'boolean';
 }

@@ -9,12 +9,12 @@ import type { RenderResult, RenderTask } from './render-worker.js';
 
 /**
  * Below this many drafts to render, no worker thread is started. A worker
- * first loads the content stage (~0.7 s of module loading) and then warms up
- * like any process: each syntax-highlighting grammar is compiled on its first
- * block (10 ms to 1.8 s per language), so a worker only pays off once it has
- * hundreds of drafts to amortise that over. Measured with
+ * first starts and loads the content stage (~0.4 s to its first draft) and
+ * then warms up like any process (its JIT, and each syntax-highlighting
+ * grammar compiled on its first block), so a worker only pays off once it
+ * has hundreds of drafts to amortise that over. Measured with
  * `node bench/pool-crossover.mjs` (bench/results/pool-crossover.md): on 2
- * cores the pool was slower at 200 drafts and faster at 1000.
+ * cores the pool was slower at 150 drafts, even at 300 and faster at 600.
  */
 export const POOL_MIN_DOCS = 300;
 

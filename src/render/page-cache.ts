@@ -85,15 +85,15 @@ export class PostHashes {
     this.seenKeys.set(path, { inputs, vars, key });
   }
 
-  /** `id` names the post (its draft); `data` is what its templates get. */
-  entry(id: string, data: PostData): PostEntry {
+  /** `id` names the post (its draft); `data` is what its templates get; `bodyHash`, when known, is `digest(data.contentHtml)`. */
+  entry(id: string, data: PostData, bodyHash?: string): PostEntry {
     const last = this.known.get(id) ?? this.seen.get(id);
     let entry: PostEntry;
     if (last && sameData(last.data, data)) entry = last;
     else {
       // `===` on the same string object is a pointer check; on equal copies, one memcmp: both far cheaper than hashing.
-      const bodyHash = last && last.data.contentHtml === data.contentHtml ? last.bodyHash : digest(data.contentHtml);
-      entry = { data, bodyHash, parts: new Map() };
+      const hash = bodyHash ?? (last && last.data.contentHtml === data.contentHtml ? last.bodyHash : digest(data.contentHtml));
+      entry = { data, bodyHash: hash, parts: new Map() };
     }
     this.seen.set(id, entry);
     return entry;

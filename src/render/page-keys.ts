@@ -69,7 +69,9 @@ export class PageKeys {
 
   /** Hashes a post's data, which pages then refer to by that hash. */
   addPost(post: SitePost, data: PostData): void {
-    this.posts.set(data, this.inputs.posts.entry(post.doc.source.path, data));
+    // The content stage hashed the body already (cached with it); a body whose links to other posts were filled in is another string.
+    const known = data.contentHtml === post.doc.html ? post.doc.htmlHash : undefined;
+    this.posts.set(data, this.inputs.posts.entry(post.doc.source.path, data, known));
   }
 
   /** The page's key; of each post's data in `vars` (given to addPost), it covers the fields `reads` names. */

@@ -1,7 +1,7 @@
 import { Liquid } from 'liquidjs';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.js';
-import type { Document } from '../../src/content/document.js';
+import { bodyHash, type Document } from '../../src/content/document.js';
 import { renderDocument } from '../../src/content/render-document.js';
 import { ALL_FIELDS, PostHashes } from '../../src/render/page-cache.js';
 import { postData } from '../../src/render/page-data.js';
@@ -193,5 +193,27 @@ describe('post data across rebuilds', () => {
     expect(postData(three, config, urlBase('https://example.org/blog/'), true).url).toBe(first.get('Three')!.url);
     expect(postData(three, config, urlBase('https://example.org/blog/'), true).absoluteUrl).toBe(`https://example.org/blog${now.url}`);
     expect(postData(three, config, base, false)).not.toBe(postData(three, config, base, true));
+  });
+});
+
+describe('body hashes', () => {
+  it('come from the content stage, cached with the body, and give the keys hashing the body here gives', () => {
+    const config = defaultConfig({ title: 'T', baseUrl: 'https://example.org/' });
+    const base = urlBase(config.baseUrl);
+    const doc = renderDocument({ path: 'drafts/a.org', text: '---\ntitle: A\ndate: 2020-01-01\n---\nBody with *bold* and $x^2$.\n' }, config);
+    expect(doc.htmlHash).toBe(bodyHash(doc.html));
+    expect(doc.hasMath).toBe(true);
+    const [sp] = buildSite([doc], config, { includeDrafts: true, draftFiles: null }).posts;
+    const data = postData(sp!, config, base, false);
+    const keyWith = (post: SitePost) => {
+      const keys = pageKeys(new PostHashes());
+      keys.addPost(post, data);
+      return keys.key('post', data.url, 'a/index.html', { post: data });
+    };
+    // A Document without the hash of this body (its body is another string): hashed here.
+    const hashedHere = keyWith({ ...sp!, doc: { ...doc, html: `${doc.html} `, htmlHash: 'unused' } });
+    expect(keyWith(sp!)).toBe(hashedHere);
+    // And the cached hash is what the key is made from.
+    expect(keyWith({ ...sp!, doc: { ...doc, htmlHash: bodyHash('another body') } })).not.toBe(hashedHere);
   });
 });
