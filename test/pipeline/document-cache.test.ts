@@ -135,8 +135,8 @@ describe('the document cache (.cache/orgpress/)', () => {
     await writeFile(fileB, 'not json at all');
     await build(root);
     await expectSameAsColdBuild(root);
-    expect(JSON.parse(await readFile(fileA, 'utf8'))).toMatchObject({ format: 3 });
-    expect(JSON.parse(await readFile(fileB, 'utf8'))).toMatchObject({ format: 3 });
+    expect(JSON.parse(await readFile(fileA, 'utf8'))).toMatchObject({ format: 4 });
+    expect(JSON.parse(await readFile(fileB, 'utf8'))).toMatchObject({ format: 4 });
   });
 
   it('keeps the dev body of a draft with notes in its own file, which build never reads and dev does', async () => {
@@ -154,7 +154,9 @@ describe('the document cache (.cache/orgpress/)', () => {
     expect(entry.doc['html']).not.toContain('check the numbers');
     expect(entry.doc).not.toHaveProperty('devHtml');
 
-    await writeFile(devFile, '<p>DEV POISONED</p>');
+    // Poisoned, but whole: as many bytes as the entry says its dev body has.
+    const devText = await readFile(devFile, 'utf8');
+    await writeFile(devFile, devText.replace('check the numbers', 'DEV POISONED 1234'));
     await build(root);
     expect(await postHtml(root)).not.toContain('POISONED');
     expect(await postHtml(root)).not.toContain('check the numbers');
@@ -164,7 +166,12 @@ describe('the document cache (.cache/orgpress/)', () => {
     const dev = new DevSite({ root, baseUrl: 'http://127.0.0.1:9/' });
     await dev.rebuild(new Set(['config', 'templates', 'drafts'] as const));
     expect(String(dev.output.files.get(POST))).toContain('DEV POISONED');
-    // …and a missing dev body is a miss, rendered again with the note.
+    // …and a dev body cut short (a write that did not finish) or missing is a miss, rendered again with the note.
+    await writeFile(devFile, devText.slice(0, devText.indexOf('check the numbers')));
+    const cut = new DevSite({ root, baseUrl: 'http://127.0.0.1:9/' });
+    await cut.rebuild(new Set(['config', 'templates', 'drafts'] as const));
+    expect(String(cut.output.files.get(POST))).toContain('check the numbers');
+    expect(await readFile(devFile, 'utf8')).toBe(devText);
     await rm(devFile);
     const again = new DevSite({ root, baseUrl: 'http://127.0.0.1:9/' });
     await again.rebuild(new Set(['config', 'templates', 'drafts'] as const));
