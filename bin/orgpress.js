@@ -1,8 +1,20 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled ahead of time into lib/ (no TS loader at run time).
-import { main } from '../lib/cli/main.js';
+//
+// CommonJS (bin/package.json), so it runs before libuv's thread pool starts (the ES
+// module loader reads files through it, which fixes its size). The pool minifies the
+// pages, while the main thread renders the next ones: its default of four threads on
+// a two-core machine made five busy threads for two cores, and the main thread, the
+// one the build waits for, lost its core at every hand-off. One thread per core
+// besides the main thread's: a 4000-post build 3 % faster on 2 cores, its render
+// stage 6 %. A size the user set is kept.
+'use strict';
 
-main(process.argv.slice(2)).then(
+if (process.env.UV_THREADPOOL_SIZE === undefined) {
+  process.env.UV_THREADPOOL_SIZE = String(Math.max(1, require('node:os').availableParallelism() - 1));
+}
+
+import('../lib/cli/main.js').then(({ main }) => main(process.argv.slice(2))).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,0 +1,28 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI } from '../helpers/fixture-site.js';
+
+/** `orgpress --version` with a preloaded script that prints the thread pool size the process ended with. */
+async function poolSizeSeen(env: Record<string, string | undefined>): Promise<string> {
+  const probe = path.join(tmpdir(), `orgpress-pool-probe-${process.pid}.cjs`);
+  await writeFile(probe, "process.on('exit', () => process.stderr.write(`pool=${process.env.UV_THREADPOOL_SIZE}\\n`));\n");
+  const childEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) childEnv[k] = v;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--require', probe, CLI, '--version'], { env: childEnv }, (err, _stdout, stderr) => {
+      if (err) reject(err);
+      else resolve(/pool=(\S+)/.exec(stderr)?.[1] ?? '');
+    });
+  });
+}
+
+describe('the launcher (bin/orgpress.js)', () => {
+  // It must run before libuv's pool starts, which an ES module entry cannot (bin/package.json makes it CommonJS).
+  it("sizes libuv's thread pool to the cores besides the main thread's, unless the user did", async () => {
+    expect(await poolSizeSeen({ UV_THREADPOOL_SIZE: undefined })).toBe(String(Math.max(1, availableParallelism() - 1)));
+    expect(await poolSizeSeen({ UV_THREADPOOL_SIZE: '6' })).toBe('6');
+  });
+});
