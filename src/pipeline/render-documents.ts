@@ -56,8 +56,8 @@ export interface RenderDocumentsStats {
  * Results keep the order of `files`. `renderDocument` stays synchronous and
  * pure; this is only scheduling.
  *
- * The drafts to render are known before any cache entry is read (one
- * listing of the cache folder), so a worker can load the content stage and
+ * In a large site, the drafts to render are known before any cache entry is
+ * read (one listing of the cache folder), so a worker can load the content stage and
  * render them while the main thread reads the thousands of entries of a
  * large site: an edit of one post then costs the time of those reads, not
  * of the reads plus loading and warming up the content stage after them.
@@ -72,9 +72,13 @@ export async function renderDocuments(
   const keys = cache ? files.map((f, i) => (remembered[i] ? '' : cache.keyFor(f))) : [];
   const slim = (doc: Document): Document => (opts.devBodies === false ? withoutDevBody(doc) : doc);
   const documents: (Document | null)[] = remembered.map((doc) => doc && slim(doc));
-  const listed = cache?.listKeys() ?? new Set<string>();
-  const toLoad = files.flatMap((_, i) => (!documents[i] && listed.has(keys[i]!) ? [i] : []));
-  const toRender = files.flatMap((_, i) => (!documents[i] && !listed.has(keys[i]!) ? [i] : []));
+  const pending = files.flatMap((_, i) => (documents[i] ? [] : [i]));
+  // Which entries exist, from one listing of the cache folder before any is read: the drafts
+  // known to be missing can then render on a worker during the reads. Worth it before many
+  // reads only (a dev edit looks up one draft, and just tries it).
+  const listed = cache && (pending.length >= EARLY_WORKER_MIN_READS || forcedThreads(opts.threads) > 0) ? cache.listKeys() : null;
+  const toLoad = cache ? (listed ? pending.filter((i) => listed.has(keys[i]!)) : pending) : [];
+  const missing = listed ? pending.filter((i) => !listed.has(keys[i]!)) : cache ? [] : pending;
   let onMainThread = 0;
   let unread: number[] = [];
   // Each Document is cached as soon as it is rendered (by the worker that rendered it, or here).
@@ -84,27 +88,35 @@ export async function renderDocuments(
     if (by === 'main') onMainThread++;
     documents[i] = slim(doc);
   };
-  const workers = workerCount(toRender.length, toLoad.length, opts.threads);
-  const cacheFor = cache ? { dir: cache.dir, keys } : null;
+  const poolOpts = { cache: cache ? { dir: cache.dir, keys } : null, devBodies: opts.devBodies !== false };
+  let workers = workerCount(missing.length, toLoad.length, opts.threads);
   // Started before the entries are read, so the workers render while this thread reads.
-  const pool = workers > 0 ? startPool(files, toRender, config, workers, { cache: cacheFor, devBodies: opts.devBodies !== false }, done) : null;
+  let pool = workers > 0 ? startPool(files, missing, config, workers, poolOpts, done) : null;
   try {
     for (const i of toLoad) {
       const found = cache!.get(keys[i]!, files[i]!, { devBody: opts.devBodies !== false });
       if (found) documents[i] = slim(found);
     }
-    // The main thread joins the workers; without them it renders everything itself.
-    if (pool) await pool.renderWithWorkers();
-    // An entry listed but unreadable (truncated, foreign): rendered here, as a miss.
+    // Entries not there (unlisted) or unreadable (truncated, foreign): misses, rendered now.
     unread = toLoad.filter((i) => !documents[i]);
-    await renderHere(files, pool ? unread : [...toRender, ...unread].sort((a, b) => a - b), config, done);
+    if (pool) {
+      // The main thread joins the workers, then renders what it could not read.
+      await pool.renderWithWorkers();
+      await renderHere(files, unread, config, done);
+    } else {
+      const misses = [...missing, ...unread].sort((a, b) => a - b);
+      workers = workerCount(misses.length, 0, opts.threads);
+      pool = workers > 0 ? startPool(files, misses, config, workers, poolOpts, done) : null;
+      if (pool) await pool.renderWithWorkers();
+      else await renderHere(files, misses, config, done);
+    }
   } finally {
     await pool?.destroy();
   }
   // Drafts taken from the memo were not looked up, so their entries would look unused: prune on full lookups only.
   if (cache && !remembered.some((d) => d)) await cache.prune();
   memo?.rememberDocuments(documents as Document[], config);
-  const rendered = toRender.length + unread.length;
+  const rendered = missing.length + unread.length;
   return {
     documents: documents as Document[],
     stats: { drafts: files.length, fromCache: files.length - rendered, rendered, workers, onMainThread },
@@ -132,20 +144,27 @@ async function renderHere(files: SourceFile[], indexes: number[], config: SiteCo
 }
 
 /**
- * Below this many cache entries to read, drafts that are few (under
- * POOL_MIN_DOCS) are rendered on the main thread after the reads. From it
- * on, a worker renders them during the reads: a worker takes ~0.4 s to
+ * Below this many cache entries to read, the cache folder is not listed
+ * first, and drafts that are few (under POOL_MIN_DOCS) are rendered on the
+ * main thread after the reads. From it on, a worker renders the drafts the
+ * listing shows missing during the reads: a worker takes ~0.4 s to
  * start, load the content stage and render its first draft, the main
  * thread ~0.3 s to load and render after its reads, and reads take ~75 µs
  * an entry (measured on bench/ corpora, 2 cores).
  */
 export const EARLY_WORKER_MIN_READS = 1000;
 
-function workerCount(toRender: number, toRead: number, requested: number | undefined): number {
-  if (toRender === 0) return 0;
+/** Workers asked for by the caller or by ORGPRESS_THREADS (tests, benchmarks), or -1: decide by the counts. */
+function forcedThreads(requested: number | undefined): number {
   const env = process.env[THREADS_ENV];
   const forced = requested ?? (env !== undefined && env !== '' ? Number(env) : undefined);
-  if (forced !== undefined && Number.isInteger(forced) && forced >= 0) return forced;
+  return forced !== undefined && Number.isInteger(forced) && forced >= 0 ? forced : -1;
+}
+
+function workerCount(toRender: number, toRead: number, requested: number | undefined): number {
+  if (toRender === 0) return 0;
+  const forced = forcedThreads(requested);
+  if (forced >= 0) return forced;
   // The main thread renders too, so one core per worker besides it: more threads than
   // cores would only make each of them pay its warm-up (module loading, grammar
   // compilation) on a shared core.
