@@ -111,12 +111,43 @@ function cssTarget(dir: string, ref: string): string | null {
 
 const URL_ATTR = /(\s(?:href|src)=)(["'])([^"']*)\2/gi;
 
-/** Points a page's references to theme assets at their fingerprinted names (also used page by page, src/output/page-finisher.ts). */
-export function rewritePage(html: string, file: string, site: URL, renamed: ReadonlyMap<string, string>): string {
+/** The last path segments of the renamed assets (`style.css`), per map. */
+const namesOf = new WeakMap<ReadonlyMap<string, string>, Set<string>>();
+
+function assetNames(renamed: ReadonlyMap<string, string>): Set<string> {
+  let names = namesOf.get(renamed);
+  if (!names) namesOf.set(renamed, (names = new Set([...renamed.keys()].map((k) => k.slice(k.lastIndexOf('/') + 1)))));
+  return names;
+}
+
+/** Characters the URL parser keeps as they are in a path segment (never escaped, unescaped, dropped or read as a separator). */
+const PLAIN_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$|^$/;
+
+/**
+ * Whether a reference surely points at no renamed asset: its last path
+ * segment is plain (see PLAIN_SEGMENT; not `.` or `..`) and no asset's name.
+ * Resolving it would keep that segment as the last of its path, so it could
+ * not match either; most references of a page (links to posts, tags, other
+ * sites) are settled by this instead of a URL parse each.
+ */
+function surelyNoAsset(value: string, names: Set<string>): boolean {
+  const cut = value.search(/[?#]/);
+  const pathPart = cut < 0 ? value : value.slice(0, cut);
+  const last = pathPart.slice(pathPart.lastIndexOf('/') + 1);
+  return PLAIN_SEGMENT.test(last) && !names.has(last);
+}
+
+/**
+ * Points a page's references to theme assets at their fingerprinted names (also used page by page, src/output/page-finisher.ts).
+ * `quickSkip: false` resolves every reference (tests compare the two).
+ */
+export function rewritePage(html: string, file: string, site: URL, renamed: ReadonlyMap<string, string>, { quickSkip = true } = {}): string {
   const basePath = site.pathname.endsWith('/') ? site.pathname : site.pathname + '/';
   const pageUrl = new URL(file.replace(/(^|\/)index\.html$/, '$1'), site.origin + basePath);
+  const names = quickSkip ? assetNames(renamed) : null;
   return html.replace(URL_ATTR, (m, attr: string, q: string, value: string) => {
     if (value === '' || value.startsWith('#') || /^(?:data|mailto|javascript):/i.test(value)) return m;
+    if (names && surelyNoAsset(value, names)) return m;
     let target: URL;
     try {
       target = new URL(value.replace(/&amp;/g, '&'), pageUrl);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprintAssets, withHash } from '../../src/output/fingerprint-assets.js';
+import { fingerprintAssets, rewritePage, withHash } from '../../src/output/fingerprint-assets.js';
 import { makeSite } from '../helpers/fixture-site.js';
 
 describe('fingerprinted theme assets', () => {
@@ -63,5 +63,28 @@ describe('fingerprinted theme assets', () => {
     expect(withHash('assets/katex/katex.min.css', 'abc')).toBe('assets/katex/katex.min.abc.css');
     expect(withHash('assets/LICENSE', 'abc')).toBe('assets/LICENSE.abc');
     expect(withHash('assets/.hidden', 'abc')).toBe('assets/.hidden.abc');
+  });
+
+  it('skips references that surely name no asset without changing any page', () => {
+    const renamed = new Map([
+      ['assets/style.css', 'assets/style.1a2b3c4d.css'],
+      ['assets/my file.css', 'assets/my file.1a2b3c4d.css'],
+      ['assets/café.svg', 'assets/café.1a2b3c4d.svg'],
+      ['assets/img/bg.png', 'assets/img/bg.1a2b3c4d.png'],
+      ['assets/.hidden', 'assets/.hidden.1a2b3c4d'],
+    ]);
+    const names = ['style.css', 'STYLE.CSS', 'style.cs', 'my%20file.css', 'my file.css', 'caf%C3%A9.svg', 'café.svg', 'bg.png', 'bg.png/', '.hidden', 'style%2Ecss', 'other.css', ''];
+    const dirs = ['', '/', '/blog/', '/assets/', 'assets/', '../assets/', '../../assets/', './assets/', 'assets/./', 'assets/img/', 'assets/x/../', '/blog/assets/', 'https://example.com/blog/assets/', 'https://other.org/assets/', '//example.com/blog/assets/', 'assets\\', ' assets/', 'assets/\t'];
+    const tails = ['', '?v=1', '#top', '?a=1&amp;b=2#x', ' ', '/.', '/..', '/', '\n'];
+    const values: string[] = [];
+    for (const d of dirs) for (const n of names) for (const t of tails) values.push(d + n + t);
+    const html = values.map((v, i) => `<a href="${v}">${i}</a><img src='${v}'>`).join('\n');
+    for (const page of ['index.html', 'posts/a/index.html', '404.html', 'assets/x.html']) {
+      const quick = rewritePage(html, page, new URL('https://example.com/blog/'), renamed);
+      expect(quick).toBe(rewritePage(html, page, new URL('https://example.com/blog/'), renamed, { quickSkip: false }));
+      // And it did rewrite some (the comparison is not between two pages left alone).
+      expect(quick).toContain('style.1a2b3c4d.css');
+      expect(quick).toContain('.hidden.1a2b3c4d');
+    }
   });
 });
