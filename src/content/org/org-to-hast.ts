@@ -73,10 +73,12 @@ export function orgToHast(input: OrgBody): OrgToHastResult {
   removeBlankParagraphs(org);
   // src_lang{code}, which uniorg leaves as text: found in the source, before any transform rewrites text.
   markInlineSrcBlocks(org, body.text);
-  unescapeMarkupCharacters(org);
+  // Text nodes hold only text of the draft (macros are expanded above): two walks of the
+  // tree are skipped where the draft has no backslash, or no `<<`, anywhere.
+  if (body.text.includes('\\')) unescapeMarkupCharacters(org);
   const diagnostics: Diagnostic[] = [...macros.diagnostics, ...unclosed];
   // <<target>> → target nodes; [[url][file:thumb.png]] → an image link inside the link.
-  markDedicatedTargets(org);
+  if (body.text.includes('<<')) markDedicatedTargets(org);
   parseImageDescriptions(org);
   // -- — ... \- (#+OPTIONS: -:), before links so heading titles read as on the page.
   if (options.specialStrings) convertSpecialStrings(org);
