@@ -79,7 +79,8 @@ export function orgToHast(input: OrgBody): OrgToHastResult {
   const diagnostics: Diagnostic[] = [...macros.diagnostics, ...unclosed];
   // <<target>> → target nodes; [[url][file:thumb.png]] → an image link inside the link.
   if (body.text.includes('<<')) markDedicatedTargets(org);
-  parseImageDescriptions(org);
+  // A description that is an image link starts right after the link's `][`.
+  if (/\]\[\s*(?:file|https?):/i.test(body.text)) parseImageDescriptions(org);
   // -- — ... \- (#+OPTIONS: -:), before links so heading titles read as on the page.
   if (options.specialStrings) convertSpecialStrings(org);
   // Notes are collected before excluded subtrees go, so `orgpress todos` still lists theirs.
