@@ -52,9 +52,9 @@ export interface DocumentCacheStats {
  * entry from one being written, since a cut JSON text never parses and the
  * entry gives its dev body's size in bytes (a temp file renamed into place
  * made each entry cost two more file-system operations, 2-6 % of a first
- * build of 1000 posts). Two builds writing one key write the same bytes, so the files end
- * whole whatever the order. An unreadable, truncated or foreign
- * entry is a miss.
+ * build of 1000 posts). Two builds writing one key write the same bytes,
+ * so the files end whole whatever the order. An unreadable, truncated or
+ * foreign entry is a miss.
  */
 export class DocumentCache {
   readonly dir: string;
