@@ -67,7 +67,8 @@ export interface LoadedProject {
 export async function loadProject(opts: ProjectOptions): Promise<LoadedProject & Required<Pick<LoadedProject, 'content'>>> {
   const root = path.resolve(opts.root);
   opts.clock?.enter('read');
-  const loaded = await loadConfig(root, opts.configFile);
+  // Cached like the Documents: an unchanged site.yaml is not parsed and checked again (yaml and zod not even loaded).
+  const loaded = await loadConfig(root, opts.configFile, { cache: opts.cache !== false });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   let config = loaded.config;
   if (opts.baseUrl) {

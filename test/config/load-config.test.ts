@@ -1,8 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseConfigText } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { parseConfigText } from '../../src/config/parse-config.js';
+import { makeSite, runCli } from '../helpers/fixture-site.js';
 
 describe('site config', () => {
   it('a missing config file gives the defaults and no diagnostics', async () => {
@@ -57,5 +59,77 @@ describe('site config', () => {
     expect(r.diagnostics.length).toBeGreaterThan(0);
     expect(r.diagnostics[0]!.file).toBe('site.yaml');
     expect(r.diagnostics[0]!.line).toBeGreaterThan(0);
+  });
+});
+
+describe('the checked config, cached', () => {
+  const cacheDir = (root: string) => path.join(root, '.cache', 'orgpress');
+  async function cacheFile(root: string): Promise<string> {
+    const names = (await readdir(cacheDir(root))).filter((n) => /^config-.*\.json$/.test(n));
+    expect(names).toHaveLength(1);
+    return path.join(cacheDir(root), names[0]!);
+  }
+  /** Rewrites the cached config's title, keeping its key: shows whether a load took it from the cache. */
+  async function poison(root: string): Promise<void> {
+    const file = await cacheFile(root);
+    const entry = JSON.parse(await readFile(file, 'utf8')) as { config: { title: string } };
+    entry.config.title = 'FROM THE CACHE';
+    await writeFile(file, JSON.stringify(entry));
+  }
+
+  it('is taken from the cache while the text is unchanged, and checked again when it changes', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'orgpress-config-cache-'));
+    await writeFile(path.join(root, 'site.yaml'), 'title: Mine\npostsPerPage: 3\n');
+    const first = await loadConfig(root, undefined, { cache: true });
+    expect(first.config.title).toBe('Mine');
+    await poison(root);
+    const again = await loadConfig(root, undefined, { cache: true });
+    expect(again.config.title).toBe('FROM THE CACHE');
+    expect(again.file).toBe('site.yaml');
+    // Without the cache (the default, and `build --no-cache`), the file is read.
+    expect((await loadConfig(root)).config.title).toBe('Mine');
+    // An edit, even of a comment, is a new text: checked again, never the stale result.
+    await writeFile(path.join(root, 'site.yaml'), 'title: Mine\npostsPerPage: 3\n# note\n');
+    expect((await loadConfig(root, undefined, { cache: true })).config.title).toBe('Mine');
+    // A file cut short is a miss.
+    await writeFile(await cacheFile(root), '{"format":1,"key":');
+    expect((await loadConfig(root, undefined, { cache: true })).config).toEqual(first.config);
+  });
+
+  it('is checked again after an upgrade (the code fingerprint changes)', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'orgpress-config-cache-'));
+    await writeFile(path.join(root, 'site.yaml'), 'title: Mine\n');
+    await loadConfig(root, undefined, { cache: true });
+    await poison(root);
+    const before = process.env['ORGPRESS_CACHE_CODE_VERSION'];
+    process.env['ORGPRESS_CACHE_CODE_VERSION'] = 'another orgpress';
+    try {
+      expect((await loadConfig(root, undefined, { cache: true })).config.title).toBe('Mine');
+    } finally {
+      if (before === undefined) delete process.env['ORGPRESS_CACHE_CODE_VERSION'];
+      else process.env['ORGPRESS_CACHE_CODE_VERSION'] = before;
+    }
+  });
+
+  it('never holds a config with problems: they are reported on every load', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'orgpress-config-cache-'));
+    await writeFile(path.join(root, 'site.yaml'), 'title: x\ndescripton: typo\n');
+    for (let i = 0; i < 2; i++) {
+      const r = await loadConfig(root, undefined, { cache: true });
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['config/invalid']);
+    }
+    await expect(readdir(cacheDir(root))).rejects.toThrow();
+  });
+
+  it('is kept by build, and neither read nor written by build --no-cache', async () => {
+    const root = await makeSite({ 'site.yaml': 'title: Cached title\n', 'drafts/2020-01-01-a.org': '---\ntitle: A\n---\nText.\n' });
+    expect((await runCli(['build', '--root', root, '--no-cache'])).code).toBe(0);
+    await expect(readdir(cacheDir(root))).rejects.toThrow();
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    await poison(root);
+    expect((await runCli(['build', '--root', root, '--no-cache', '--out', 'plain'])).code).toBe(0);
+    expect(await readFile(path.join(root, 'plain', 'index.html'), 'utf8')).toContain('Cached title');
+    expect((await runCli(['build', '--root', root, '--out', 'cached'])).code).toBe(0);
+    expect(await readFile(path.join(root, 'cached', 'index.html'), 'utf8')).toContain('FROM THE CACHE');
   });
 });
