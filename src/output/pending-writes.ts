@@ -1,5 +1,5 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { rollBackFromJournal } from './commit-in-place.js';
+import { rollBackFromJournal, type InPlaceFolders } from './commit-in-place.js';
 import type { OutputLock } from './output-lock.js';
 
 /**
@@ -7,13 +7,8 @@ import type { OutputLock } from './output-lock.js';
  * tell whether stopping needs a clean-up (and wait for `writeSite` to do it),
  * and can still clean up synchronously when it cannot wait (a second Ctrl-C).
  */
-export interface PendingWrite {
-  outDir: string;
-  staging: string;
-  /** The previous site moved aside by a swap, or the files an in-place update replaced. */
-  old: string;
-  /** The journal of an in-place update (src/output/commit-in-place.ts), while it runs. */
-  journal: string;
+export interface PendingWrite extends InPlaceFolders {
+  // `backup` also holds the previous site moved aside whole by a swap; `journal` exists while an in-place update runs.
   lock: OutputLock | null;
   /** Putting the new site in place: `outDir` may briefly be missing, or a mix of old and new files. */
   swapping: boolean;
@@ -40,8 +35,8 @@ export function abandonWritesSync(): void {
   for (const w of pending) {
     try {
       if (w.swapping && existsSync(w.journal)) {
-        if (rollBackFromJournal({ outDir: w.outDir, staging: w.staging, backup: w.old, journal: w.journal })) rmSync(w.old, { recursive: true, force: true });
-      } else if (w.swapping && !existsSync(w.outDir) && existsSync(w.old)) renameSync(w.old, w.outDir);
+        if (rollBackFromJournal(w)) rmSync(w.backup, { recursive: true, force: true });
+      } else if (w.swapping && !existsSync(w.outDir) && existsSync(w.backup)) renameSync(w.backup, w.outDir);
       rmSync(w.staging, { recursive: true, force: true });
     } catch {
       // Exiting anyway; the next build finishes the job.

@@ -5,7 +5,7 @@ import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { KeptFile, OutputFile } from '../render/render-pages.js';
 import { CONFIG_FILES } from '../config/load-config.js';
 import { formatOf } from '../source/read-drafts.js';
-import { commitInPlace, listTree, planInPlace, rollBackFromJournal } from './commit-in-place.js';
+import { commitInPlace, listTree, planInPlace, rollBackFromJournal, type InPlaceFolders } from './commit-in-place.js';
 import { copyTree, isInside, type CopyFs } from './copy-tree.js';
 import { acquireOutputLock, isProcessAlive, type OutputLock } from './output-lock.js';
 import { trackWrite, type PendingWrite } from './pending-writes.js';
@@ -93,15 +93,7 @@ export class SiteWrite {
     const signal = opts.signal;
     signal?.throwIfAborted();
     const parent = path.dirname(outDir);
-    const name = path.basename(outDir);
-    const pending: PendingWrite = {
-      outDir,
-      staging: path.join(parent, `.${name}.orgpress-staging-${process.pid}`),
-      old: path.join(parent, `.${name}.orgpress-old-${process.pid}`),
-      journal: path.join(parent, `.${name}.orgpress-journal-${process.pid}`),
-      lock: null,
-      swapping: false,
-    };
+    const pending: PendingWrite = { ...writeFolders(outDir, process.pid), lock: null, swapping: false };
     const untrack = trackWrite(pending);
     try {
       await mkdir(parent, { recursive: true });
@@ -211,9 +203,8 @@ export class SiteWrite {
       // From here on the new site is complete: an interrupt lets the update finish.
       pending.swapping = true;
       if (update) {
-        const at = { outDir, staging, backup: pending.old, journal: pending.journal };
-        await commitInPlace(update, at, () => pauseForTest('swapped-out', signal));
-      } else await swapIn(staging, outDir, pending.old, signal);
+        await commitInPlace(update, pending, () => pauseForTest('swapped-out', signal));
+      } else await swapIn(staging, outDir, pending.backup, signal);
     } catch (err) {
       await rm(staging, { recursive: true, force: true });
       throw err;
@@ -302,6 +293,21 @@ async function swapIn(staging: string, outDir: string, old: string, signal: Abor
 }
 
 /**
+ * The folders a write of `outDir` by process `pid` uses beside it (git-ignored
+ * as `.dist.orgpress-*`): `removeStaleStaging` finds a dead build's by these names.
+ */
+function writeFolders(outDir: string, pid: number): InPlaceFolders {
+  const parent = path.dirname(outDir);
+  const prefix = `.${path.basename(outDir)}.orgpress-`;
+  return {
+    outDir,
+    staging: path.join(parent, `${prefix}staging-${pid}`),
+    backup: path.join(parent, `${prefix}old-${pid}`),
+    journal: path.join(parent, `${prefix}journal-${pid}`),
+  };
+}
+
+/**
  * Leftovers of builds that died (their pid is gone): staging folders are
  * removed; a previous site moved aside by a swap that never finished is put
  * back when the output folder is missing. Folders of live processes are never
@@ -325,9 +331,8 @@ export async function removeStaleStaging(outDir: string): Promise<void> {
   // An in-place update that died half-way is rolled back first: it needs that build's backup folder.
   const unrecovered = new Set<number>();
   for (const j of leftovers.filter((l) => l.kind === 'journal')) {
-    const at = { outDir, staging: path.join(parent, `${prefix}staging-${j.pid}`), backup: path.join(parent, `${prefix}old-${j.pid}`), journal: path.join(parent, j.name) };
     // An unreadable journal: its backup folder may hold the only copy of some files, so it stays.
-    if (!rollBackFromJournal(at)) unrecovered.add(j.pid);
+    if (!rollBackFromJournal(writeFolders(outDir, j.pid))) unrecovered.add(j.pid);
   }
   for (const l of leftovers) {
     if (unrecovered.has(l.pid) && l.kind !== 'staging') continue;
