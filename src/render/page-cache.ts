@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { bodyHash } from '../content/document.js';
 import type { OutputFile } from './render-pages.js';
 import type { PostData } from './template-data.js';
 
@@ -85,14 +86,14 @@ export class PostHashes {
     this.seenKeys.set(path, { inputs, vars, key });
   }
 
-  /** `id` names the post (its draft); `data` is what its templates get; `bodyHash`, when known, is `digest(data.contentHtml)`. */
-  entry(id: string, data: PostData, bodyHash?: string): PostEntry {
+  /** `id` names the post (its draft); `data` is what its templates get; `knownHash`, when given, is `bodyHash(data.contentHtml)`. */
+  entry(id: string, data: PostData, knownHash?: string): PostEntry {
     const last = this.known.get(id) ?? this.seen.get(id);
     let entry: PostEntry;
     if (last && sameData(last.data, data)) entry = last;
     else {
       // `===` on the same string object is a pointer check; on equal copies, one memcmp: both far cheaper than hashing.
-      const hash = bodyHash ?? (last && last.data.contentHtml === data.contentHtml ? last.bodyHash : digest(data.contentHtml));
+      const hash = knownHash ?? (last && last.data.contentHtml === data.contentHtml ? last.bodyHash : bodyHash(data.contentHtml));
       entry = { data, bodyHash: hash, parts: new Map() };
     }
     this.seen.set(id, entry);
