@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { Tinypool } from 'tinypool';
 import type { SiteConfig } from '../config/schema.js';
 import { withoutDevBody, type Document, type SourceFile } from '../content/document.js';
 import type { DocumentCache } from './document-cache.js';
@@ -91,7 +90,7 @@ export async function renderDocuments(
   const poolOpts = { cache: cache ? { dir: cache.dir, keys } : null, devBodies: opts.devBodies !== false };
   let workers = workerCount(missing.length, toLoad.length, opts.threads);
   // Started before the entries are read, so the workers render while this thread reads.
-  let pool = workers > 0 ? startPool(files, missing, config, workers, poolOpts, done) : null;
+  let pool = workers > 0 ? await startPool(files, missing, config, workers, poolOpts, done) : null;
   try {
     for (const i of toLoad) {
       const found = cache!.get(keys[i]!, files[i]!, { devBody: opts.devBodies !== false });
@@ -106,7 +105,7 @@ export async function renderDocuments(
     } else {
       const misses = [...missing, ...unread].sort((a, b) => a - b);
       workers = workerCount(misses.length, 0, opts.threads);
-      pool = workers > 0 ? startPool(files, misses, config, workers, poolOpts, done) : null;
+      pool = workers > 0 ? await startPool(files, misses, config, workers, poolOpts, done) : null;
       if (pool) await pool.renderWithWorkers();
       else await renderHere(files, misses, config, done);
     }
@@ -187,14 +186,16 @@ interface RunningPool {
  * time) when it calls `renderWithWorkers`, so it does useful work while the
  * workers are still loading their modules, and nobody idles at the end.
  */
-function startPool(
+async function startPool(
   files: SourceFile[],
   indexes: number[],
   config: SiteConfig,
   workers: number,
   opts: { cache: { dir: string; keys: string[] } | null; devBodies: boolean },
   done: OnRendered,
-): RunningPool {
+): Promise<RunningPool> {
+  // Loaded here: most builds of a small or unchanged site start no pool.
+  const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({
     filename: new URL('./render-worker.js', import.meta.url).href,
     minThreads: workers,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Document } from '../content/document.js';
-import { mediaUrl } from '../content/org/resolve-links.js';
+import { mediaUrl } from '../content/media-url.js';
 
 export interface PostImage {
   /** Site-relative (`/media/cover.png`, `/images/x.png`) or absolute URL. */

@@ -4,6 +4,7 @@ import type { Node, Parent } from 'unist';
 import { visit } from 'unist-util-visit';
 import { warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { AssetRef, CrossLink } from '../document.js';
+import { mediaUrl } from '../media-url.js';
 import { unescapeLinkPath } from './unescape-text.js';
 import { keywordLines, keywordString } from './affiliated-keywords.js';
 import { orgPlainText } from './plain-text.js';
@@ -61,12 +62,6 @@ interface Destinations {
   headings: Map<string, string>;
   /** `:CUSTOM_ID:` → the title of its heading. */
   customIds: Map<string, string>;
-}
-
-/** Media from the drafts folder is published under /media/, keeping its sub-path. */
-export function mediaUrl(basePath: string, draftsDir: string, rootRelative: string): string {
-  const inDrafts = path.posix.relative(draftsDir, rootRelative);
-  return basePath + 'media/' + inDrafts.split('/').map(encodeURIComponent).join('/');
 }
 
 /**
