@@ -216,7 +216,7 @@ async function startPool(
         devBodies: opts.devBodies,
       };
       const { docs, cached } = (await pool.run(task)) as RenderResult;
-      for (const [k, i] of batch.entries()) done(i, docs[k]!, 'worker', cached[k] === true);
+      for (const [k, i] of batch.entries()) done(i, { source: files[i]!, ...docs[k]! }, 'worker', cached[k] === true);
     }
   };
   // Posted now: a worker starts on its first batch while this thread is busy (reading the cache).

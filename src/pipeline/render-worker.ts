@@ -19,7 +19,8 @@ export interface RenderTask {
 }
 
 export interface RenderResult {
-  docs: Document[];
+  /** Without their source, which the main thread has (sent back, it would be a second copy of every draft's text). */
+  docs: Omit<Document, 'source'>[];
   /** Per file: whether its cache entry was written. */
   cached: boolean[];
 }
@@ -30,12 +31,13 @@ export interface RenderResult {
  * sends back what the build needs.
  */
 export default function renderBatch(task: RenderTask): RenderResult {
-  const docs: Document[] = [];
+  const docs: Omit<Document, 'source'>[] = [];
   const cached: boolean[] = [];
   for (const [i, f] of task.files.entries()) {
     const doc = renderDocument(f, task.config);
     if (task.cache) cached.push(writeCacheEntry(task.cache.dir, task.cache.keys[i]!, doc));
-    docs.push(task.devBodies ? doc : withoutDevBody(doc));
+    const { source: _source, ...sent } = task.devBodies ? doc : withoutDevBody(doc);
+    docs.push(sent);
   }
   return { docs, cached };
 }
