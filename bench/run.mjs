@@ -6,6 +6,7 @@
  *   npm run bench                    N = 100, 1000, 4000
  *   npm run bench -- --large         … and 10000
  *   npm run bench -- --sizes 100,500 --runs 3 --no-peers
+ *   npm run bench -- --out DIR       results (and the sites built) in DIR instead
  *
  * For each N it writes the corpus (bench/corpus, seeded: the same posts on
  * every machine) as an orgpress site, a Hugo site (the same .org files) and
@@ -34,8 +35,6 @@ import { writeHugoSite } from './peers/hugo-site.mjs';
 import { writeReport } from './report.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const results = path.join(repo, 'bench', 'results');
-const tmp = path.join(results, 'tmp');
 const cli = path.join(repo, 'bin', 'orgpress.js');
 
 const args = process.argv.slice(2);
@@ -43,6 +42,8 @@ const opt = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
+const results = opt('--out') ? path.resolve(opt('--out')) : path.join(repo, 'bench', 'results');
+const tmp = path.join(results, 'tmp');
 const sizes = opt('--sizes')
   ? opt('--sizes').split(',').map(Number)
   : args.includes('--large')
@@ -239,4 +240,4 @@ const data = { machine: env, startupMs: median(startup), rows, notes };
 mkdirSync(results, { recursive: true });
 writeFileSync(path.join(results, 'results.json'), JSON.stringify(data, null, 2) + '\n');
 writeReport(data, results);
-log('wrote bench/results/results.md, results.json and chart.svg');
+log(`wrote ${path.relative(process.cwd(), results) || '.'}/results.md, results.json and chart.svg`);
