@@ -120,8 +120,29 @@ describe('writeSite: interrupted, concurrent, leftovers', () => {
   it('two writes of one output in one process take turns; the last one wins whole', async () => {
     const { parent, outDir } = await withPreviousSite();
     const waited: number[] = [];
-    const first = writeSite(outDir, files(300, 'first'), []);
-    const second = writeSite(outDir, files(300, 'second'), [], { onLockWait: (pid) => waited.push(pid) });
+    // Which of two writes started together takes the lock first is up to the thread pool: the first
+    // is let go on only once it holds the lock (it makes its staging folder) and the second waits for it.
+    let firstLocked!: () => void;
+    const locked = new Promise<void>((resolve) => (firstLocked = resolve));
+    let secondWaits!: () => void;
+    const waiting = new Promise<void>((resolve) => (secondWaits = resolve));
+    const holding: WriteFs = {
+      mkdir: async (dir, opts) => {
+        firstLocked();
+        await waiting;
+        return mkdir(dir, opts);
+      },
+      copyFile,
+      writeFile,
+    };
+    const first = writeSite(outDir, files(300, 'first'), [], { fs: holding });
+    await locked;
+    const second = writeSite(outDir, files(300, 'second'), [], {
+      onLockWait: (pid) => {
+        waited.push(pid);
+        secondWaits();
+      },
+    });
     await Promise.all([first, second]);
     expect(waited).toEqual([process.pid]);
     const out = await snapshotDir(outDir);
