@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
-import { renderDocument } from '../content/render-document.js';
+import { loadFormats, renderDocument } from '../content/render-document.js';
 import { expandAllIncludes } from '../source/expand-all-includes.js';
 import { remapPositions } from '../source/expand-includes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -45,6 +45,7 @@ export async function renderCommand(file: string, o: RenderCommandOptions): Prom
     return 1;
   }
   const [expanded] = await expandAllIncludes([{ path: rel, text: decoded.text }], root);
+  await loadFormats([expanded!.source]);
   const doc = remapPositions(renderDocument(expanded!.source, config), expanded!);
   const diagnostics = [...loaded.diagnostics, ...expanded!.diagnostics, ...doc.diagnostics];
   const sources = new Map([[rel, decoded.text], ...expanded!.included]);

@@ -9,7 +9,6 @@ import { formatOf } from '../source/read-drafts.js';
 import { bodyHash, typesetsMath, type Document, type SourceFile, type TodoNote } from './document.js';
 import { readFrontMatter } from './front-matter/read-front-matter.js';
 import { orgToHast } from './org/org-to-hast.js';
-import { markdownToHast } from './markdown/markdown-to-hast.js';
 import { orgStyleFootnotes } from './markdown/footnote-markup.js';
 import { selectToc, type TocOptions } from './org/toc.js';
 import { shiftHeadings } from './html/shift-headings.js';
@@ -28,6 +27,20 @@ import type { ResolvedLinks } from './org/resolve-links.js';
 
 /** Raw nodes were parsed (or dropped) above, so nothing unescaped can pass here. */
 const stringify = unified().use(rehypeStringify, { allowDangerousHtml: false });
+
+/** The markdown pipeline (remark, micromark, GFM, ~90 ms to import), once `loadFormats` has loaded it. */
+let markdown: typeof import('./markdown/markdown-to-hast.js') | null = null;
+
+/**
+ * Loads what `renderDocument` needs for these drafts beyond org, whose
+ * pipeline is always there: the markdown one when some draft is markdown.
+ * A site of org drafts never loads it, so a build worker or a one-post
+ * rebuild gets going ~90 ms sooner. Call it before rendering; a markdown
+ * draft rendered without it is an internal error, reported at its file.
+ */
+export async function loadFormats(files: readonly SourceFile[]): Promise<void> {
+  if (!markdown && files.some((f) => formatOf(f.path) === 'markdown')) markdown = await import('./markdown/markdown-to-hast.js');
+}
 
 /**
  * The content stage: one draft's text in, one Document out. A pure function
@@ -67,7 +80,8 @@ function renderDocumentUnguarded(source: SourceFile, config: SiteConfig): Docume
     tocOptions = r.options;
     diagnostics.push(...r.diagnostics);
   } else {
-    const r = markdownToHast({ text: fm.body, file: source.path, startLine: fm.bodyStartLine }, { rawHtml: config.rawHtml });
+    if (!markdown) throw new Error('the markdown pipeline was not loaded (loadFormats) before rendering this draft');
+    const r = markdown.markdownToHast({ text: fm.body, file: source.path, startLine: fm.bodyStartLine }, { rawHtml: config.rawHtml });
     tree = r.tree;
     todos = r.todos;
     diagnostics.push(...r.diagnostics);

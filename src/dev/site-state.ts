@@ -142,13 +142,14 @@ export class DevSite {
   }
 
   /**
-   * Loads the content stage (unified, uniorg, the highlighter) ahead of the
-   * first edit. When every draft came from the document cache, the first
+   * Loads the content stage (unified, uniorg, the highlighter, and the
+   * markdown pipeline if the site has markdown drafts) ahead of the first edit. When every draft came from the document cache, the first
    * rebuild never loaded it, and the first save would wait for it (a few
    * hundred ms); the dev server calls this once the site is served.
    */
   async warmUp(): Promise<void> {
-    await import('../content/render-document.js');
+    const stage = await import('../content/render-document.js');
+    await stage.loadFormats([...this.docs.values()].map((d) => d.source));
   }
 
   /** True when the config in use changed (every Document depends on it). */

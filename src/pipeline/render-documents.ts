@@ -125,16 +125,21 @@ export async function renderDocuments(
 /**
  * The content stage (unified, uniorg, the highlighter, KaTeX) is loaded only
  * when a draft needs rendering: a build that finds every Document in the
- * cache never pays for loading it.
+ * cache never pays for loading it. So is the markdown pipeline, when one of
+ * the drafts to render is markdown.
  */
-const contentStage = () => import('../content/render-document.js');
+async function contentStage(drafts: readonly SourceFile[]): Promise<typeof import('../content/render-document.js')> {
+  const stage = await import('../content/render-document.js');
+  await stage.loadFormats(drafts);
+  return stage;
+}
 
 /** Told of each Document as it is rendered, by its index in the files given, by whom, and whether the worker already cached it. */
 type OnRendered = (index: number, doc: Document, by: 'main' | 'worker', cachedByWorker?: boolean) => void;
 
 async function renderHere(files: SourceFile[], indexes: number[], config: SiteConfig, done: OnRendered): Promise<void> {
   if (indexes.length === 0) return;
-  const { renderDocument } = await contentStage();
+  const { renderDocument } = await contentStage(indexes.map((i) => files[i]!));
   for (const i of indexes) {
     done(i, renderDocument(files[i]!, config), 'main');
     // Between drafts, let signals (Ctrl-C) and the progress bar through.
@@ -227,7 +232,7 @@ async function startPool(
     async renderWithWorkers() {
       // Nothing left to take (a few drafts, all in the workers' first batches): the content stage is not loaded here.
       if (next < indexes.length) {
-        const { renderDocument } = await contentStage();
+        const { renderDocument } = await contentStage(indexes.slice(next).map((i) => files[i]!));
         for (let batch = take(1); batch.length; batch = take(1)) {
           done(batch[0]!, renderDocument(files[batch[0]!]!, config), 'main');
           // Let worker results and requests through between drafts: a worker waits until then.

@@ -6,7 +6,7 @@
  */
 import type { SiteConfig } from '../config/schema.js';
 import { withoutDevBody, type Document, type SourceFile } from '../content/document.js';
-import { renderDocument } from '../content/render-document.js';
+import { loadFormats, renderDocument } from '../content/render-document.js';
 import { writeCacheEntry } from './document-cache.js';
 
 export interface RenderTask {
@@ -30,7 +30,8 @@ export interface RenderResult {
  * main thread neither receives the dev body nor serialises the entry), and
  * sends back what the build needs.
  */
-export default function renderBatch(task: RenderTask): RenderResult {
+export default async function renderBatch(task: RenderTask): Promise<RenderResult> {
+  await loadFormats(task.files);
   const docs: Omit<Document, 'source'>[] = [];
   const cached: boolean[] = [];
   for (const [i, f] of task.files.entries()) {

@@ -50,11 +50,13 @@ function sample(): SourceFile[] {
 }
 
 type RenderDocument = typeof import('../../src/content/render-document.js').renderDocument;
+type LoadFormats = typeof import('../../src/content/render-document.js').loadFormats;
 
 /** The content stage's published HTML for every file, with the module graph loaded afresh (after any mocks). */
 async function renderAll(files: SourceFile[]): Promise<string[]> {
   vi.resetModules();
-  const { renderDocument } = (await import('../../src/content/render-document.js')) as { renderDocument: RenderDocument };
+  const { loadFormats, renderDocument } = (await import('../../src/content/render-document.js')) as { loadFormats: LoadFormats; renderDocument: RenderDocument };
+  await loadFormats(files);
   const config = defaultConfig();
   return files.map((f) => {
     const doc = renderDocument(f, config);

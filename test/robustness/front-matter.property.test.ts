@@ -24,10 +24,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.js';
 import { readFrontMatter } from '../../src/content/front-matter/read-front-matter.js';
-import { renderDocument } from '../../src/content/render-document.js';
+import { loadFormats, renderDocument } from '../../src/content/render-document.js';
 import { renderProject, type LoadedProject } from '../../src/pipeline/build.js';
 
 const SCALE = Number(process.env['ORGPRESS_PROPERTY_SCALE'] ?? 1);
+
+// Half of the drafts below are markdown.
+await loadFormats([{ path: 'drafts/x.md', text: '' }]);
 
 /** Payloads that would run if a value reached a page or feed unescaped; `FMX` marks them. */
 const payload = fc.constantFrom(

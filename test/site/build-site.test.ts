@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.js';
-import { renderDocument } from '../../src/content/render-document.js';
+import { loadFormats, renderDocument } from '../../src/content/render-document.js';
 import { buildSite } from '../../src/site/build-site.js';
 
 const config = defaultConfig({ postsPerPage: 2 });
+await loadFormats([{ path: 'drafts/c.md', text: '' }]);
 const doc = (path: string, front: string, body = 'Text.') => renderDocument({ path, text: `---\n${front}\n---\n${body}\n` }, config);
 
 const docs = [

@@ -3,11 +3,13 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { renderDocument } from '../../../src/content/render-document.js';
+import { loadFormats, renderDocument } from '../../../src/content/render-document.js';
 import { defaultConfig } from '../../../src/config/schema.js';
 import type { Document } from '../../../src/content/document.js';
 import { codeBlock, highlightCodeBlocks } from '../../../src/content/html/highlight-code.js';
 import { highlightLines, resolveLanguage } from '../../../src/content/html/highlighter.js';
+
+await loadFormats([{ path: 'drafts/x.md', text: '' }]);
 
 function renderMarkdown(body: string): Document {
   return renderDocument({ path: 'drafts/x.md', text: `---\ntitle: Md\n---\n${body}` }, defaultConfig());
