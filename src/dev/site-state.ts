@@ -143,9 +143,10 @@ export class DevSite {
 
   /**
    * Loads the content stage (unified, uniorg, the highlighter, and the
-   * markdown pipeline if the site has markdown drafts) ahead of the first edit. When every draft came from the document cache, the first
-   * rebuild never loaded it, and the first save would wait for it (a few
-   * hundred ms); the dev server calls this once the site is served.
+   * markdown pipeline if the site has markdown drafts) ahead of the first
+   * edit. When every draft came from the document cache, the first rebuild
+   * never loaded it, and the first save would wait for it (a few hundred
+   * ms); the dev server calls this once the site is served.
    */
   async warmUp(): Promise<void> {
     const stage = await import('../content/render-document.js');
