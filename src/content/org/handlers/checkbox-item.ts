@@ -17,11 +17,20 @@
  *
  * The box goes inside the item's first paragraph when the item renders
  * one (an item with several paragraphs), so it sits on the first line.
- * Items of description lists are left to the `plain-list` handler.
+ * Items of description lists never come here: the `plain-list` handler
+ * converts them (description-list.ts).
+ *
+ * It also converts an item with a tag (`- term :: text`) in a list that is
+ * not a description list (its first item has no tag): uniorg-rehype would
+ * put a `<dt>`/`<dd>` pair in the `<ul>` or `<ol>`, which HTML does not
+ * allow, and ox-html makes the term the item's `id` and shows only the
+ * text. The item stays an `<li>` and shows what the author wrote,
+ * `term :: text`, with the term's markup.
  */
 import type { Element, ElementContent, Properties, Text } from 'hast';
 import type { ListItem } from 'uniorg';
 import type { Options as OrgRehypeOptions } from 'uniorg-rehype';
+import { itemBody } from './description-list.js';
 
 type ListItemHandler = NonNullable<NonNullable<OrgRehypeOptions['handlers']>['list-item']>;
 type Converter = ThisParameterType<ListItemHandler>;
@@ -31,18 +40,17 @@ export const checkboxItemHandler: ListItemHandler = function checkboxItemHandler
   this: Converter,
   org: ListItem,
 ): Element | null {
-  if (org.checkbox === null) return null;
-  const classes = ['checkbox', `checkbox-${org.checkbox}`];
-  const box = checkboxElement(this, org.checkbox);
-
-  // Items of description lists are converted by the `plain-list` handler (description-list.ts).
-  if (org.children[0]?.type === 'list-item-tag') return null;
-  const space: Text = { type: 'text', value: ' ' };
-  const children = contents(this.toHast(org.children, org));
+  const [first, ...rest] = org.children;
+  const tag = first?.type === 'list-item-tag' ? first : null;
+  if (org.checkbox === null && !tag) return null;
+  const lead: ElementContent[] = [];
+  if (org.checkbox !== null) lead.push(checkboxElement(this, org.checkbox), { type: 'text', value: ' ' } satisfies Text);
+  if (tag) lead.push(...contents(this.toHast(tag.children, tag)), { type: 'text', value: ' :: ' } satisfies Text);
+  const children = tag ? itemBody.call(this, org, rest) : contents(this.toHast(org.children, org));
   const head = children[0];
-  if (head?.type === 'element' && head.tagName === 'p') head.children.unshift(box, space);
-  else children.unshift(box, space);
-  return this.h(org, 'li', { className: classes }, children);
+  if (head?.type === 'element' && head.tagName === 'p') head.children.unshift(...lead);
+  else children.unshift(...lead);
+  return this.h(org, 'li', org.checkbox === null ? {} : { className: ['checkbox', `checkbox-${org.checkbox}`] }, children);
 };
 
 function checkboxElement(converter: Converter, state: Checkbox): Element {

@@ -18,14 +18,19 @@ export const descriptionListHandler: PlainListHandler = function (org) {
     const tag = first?.type === 'list-item-tag' ? first : null;
     const body = tag ? rest : item.children;
     items.push(this.h(item, 'dt', {}, tag ? this.toHast(tag.children, tag) : []));
-    items.push(this.h(null, 'dd', {}, describe.call(this, item, body)));
+    items.push(this.h(null, 'dd', {}, itemBody.call(this, item, body)));
   }
   return this.h(org, 'dl', { className: ['org-dl'] }, items);
 };
 
 type This = ThisParameterType<PlainListHandler>;
 
-function describe(this: This, item: ListItem, body: ListItem['children']): ElementContent[] {
+/**
+ * What follows an item's tag: a lone paragraph (or one followed by a nested
+ * list) without its `<p>`, as ox-html. Also used for the rare tagged item of
+ * a list that is not a description list (src/content/org/handlers/checkbox-item.ts).
+ */
+export function itemBody(this: This, item: ListItem, body: ListItem['children']): ElementContent[] {
   const [first, second] = body;
   const bare = first?.type === 'paragraph' && (body.length === 1 || (body.length === 2 && second?.type === 'plain-list'));
   if (!bare) return this.toHast(body, item) as ElementContent[];

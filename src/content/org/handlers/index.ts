@@ -6,6 +6,7 @@ import { tableHandler } from './table.js';
 import { rawHtmlHandlers } from './raw-html.js';
 import { entityHandler } from './entity.js';
 import { checkboxItemHandler } from './checkbox-item.js';
+import { orderedListHandler } from './ordered-list.js';
 import { timestampHandler } from './timestamp.js';
 import { linkHandler } from './link.js';
 import { figureHandler } from './figure.js';
@@ -70,7 +71,9 @@ export function orgHandlers(ctx: HandlerContext): OrgHandlers {
     'fixed-width': fixedWidthHandler,
     'center-block': centerBlockHandler,
     'special-block': specialBlockHandler,
-    'plain-list': descriptionListHandler,
+    'plain-list': function (org) {
+      return descriptionListHandler.call(this, org) ?? orderedListHandler.call(this, org);
+    },
     ...rawHtmlHandlers,
     entity: entityHandler(ctx.options),
     'list-item': checkboxItemHandler,

@@ -58,3 +58,28 @@ describe('checkbox list items', () => {
     expect(all(tree, 'span.statistics-cookie').map(text)).toEqual(['[1/3]', '[50%]']);
   });
 });
+
+describe('tagged items of lists that are not description lists', () => {
+  // A list's type is its first item's; a paragraph ends the first list.
+  const mixed = '- plain\n- *bold* term :: its text\n- [X] done term :: done text\n\nBetween.\n\n1. first\n2. numbered :: text\n';
+
+  it('stay list items, never a <dt>/<dd> pair inside <ul> or <ol> (invalid HTML)', () => {
+    const { tree } = renderOrg(mixed);
+    expect(all(tree, 'ul > dt, ul > dd, ol > dt, ol > dd')).toHaveLength(0);
+    expect(all(tree, 'ul > li').map(text)).toEqual(['plain', 'bold term :: its text', 'done term :: done text']);
+    expect(all(tree, 'ol > li').map(text)).toEqual(['first', 'numbered :: text']);
+  });
+
+  it('keep the markup of the term, and a checkbox before it', () => {
+    const { tree } = renderOrg(mixed);
+    expect(text(one(tree, 'ul > li:nth-child(2) > strong'))).toBe('bold');
+    const done = one(tree, 'li.checkbox-on');
+    expect(done.children[0]).toMatchObject({ type: 'element', tagName: 'input' });
+  });
+
+  it('put the term in the first paragraph when the item has several', () => {
+    const { tree } = renderOrg('- plain\n- term :: first paragraph\n\n  second paragraph\n');
+    const paragraphs = all(tree, 'ul > li:nth-child(2) > p');
+    expect(paragraphs.map(text)).toEqual(['term :: first paragraph', 'second paragraph']);
+  });
+});
