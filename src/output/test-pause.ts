@@ -14,9 +14,8 @@ export type WritePhase = 'locked' | 'copied' | 'half-written' | 'staged' | 'swap
 
 export async function pauseForTest(phase: WritePhase, signal: AbortSignal | undefined): Promise<void> {
   if (process.env.ORGPRESS_TEST_PAUSE_AT !== phase) return;
-  process.stderr.write(`orgpress-test: paused at ${phase}\n`);
   const ms = Number(process.env.ORGPRESS_TEST_PAUSE_MS ?? 'NaN');
-  await new Promise<void>((resolve) => {
+  const resumed = new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
       process.off('SIGUSR2', done);
@@ -27,4 +26,8 @@ export async function pauseForTest(phase: WritePhase, signal: AbortSignal | unde
     process.on('SIGUSR2', done);
     signal?.addEventListener('abort', done, { once: true });
   });
+  // Said only once SIGUSR2 is handled: a test that sends it on reading this line must not
+  // find SIGUSR2's default action (ending the process) still in place.
+  process.stderr.write(`orgpress-test: paused at ${phase}\n`);
+  await resumed;
 }
