@@ -27,14 +27,13 @@
  * text. The item stays an `<li>` and shows what the author wrote,
  * `term :: text`, with the term's markup.
  */
-import type { Element, ElementContent, Properties, Text } from 'hast';
+import type { Element, ElementContent, Text } from 'hast';
 import type { ListItem } from 'uniorg';
 import type { Options as OrgRehypeOptions } from 'uniorg-rehype';
-import { itemBody } from './description-list.js';
+import { checkboxElement, contents, itemBody } from './list-parts.js';
 
 type ListItemHandler = NonNullable<NonNullable<OrgRehypeOptions['handlers']>['list-item']>;
 type Converter = ThisParameterType<ListItemHandler>;
-type Checkbox = NonNullable<ListItem['checkbox']>;
 
 export const checkboxItemHandler: ListItemHandler = function checkboxItemHandler(
   this: Converter,
@@ -52,21 +51,3 @@ export const checkboxItemHandler: ListItemHandler = function checkboxItemHandler
   else children.unshift(...lead);
   return this.h(org, 'li', org.checkbox === null ? {} : { className: ['checkbox', `checkbox-${org.checkbox}`] }, children);
 };
-
-function checkboxElement(converter: Converter, state: Checkbox): Element {
-  if (state === 'trans') {
-    const properties: Properties = {
-      className: ['checkbox-partial'],
-      role: 'checkbox',
-      ariaChecked: 'mixed',
-      ariaDisabled: 'true',
-      dataState: 'partial',
-    };
-    return converter.h(null, 'span', properties);
-  }
-  return converter.h(null, 'input', { type: 'checkbox', disabled: true, checked: state === 'on' });
-}
-
-function contents(nodes: ReturnType<Converter['toHast']>): ElementContent[] {
-  return nodes.filter((n): n is ElementContent => n.type !== 'doctype');
-}

@@ -2,11 +2,13 @@
  * Description lists (`- term :: description`) → `<dl class="org-dl">` with
  * `<dt>`/`<dd>` pairs, as ox-html: a description that is a single
  * paragraph (or a paragraph followed by a nested list) is not wrapped in
- * `<p>`. Other lists are left to the built-in conversion (returns null).
+ * `<p>`, and an item's checkbox (`- [X] term :: text`) goes in its term,
+ * the same box as a list item's (list-parts.ts). Other lists are left
+ * to the other handlers (returns null).
  */
-import type { ElementContent } from 'hast';
-import type { ListItem } from 'uniorg';
+import type { ElementContent, Text } from 'hast';
 import type { OrgHandlers } from './index.js';
+import { checkboxElement, itemBody } from './list-parts.js';
 
 export type PlainListHandler = NonNullable<OrgHandlers['plain-list']>;
 
@@ -17,30 +19,13 @@ export const descriptionListHandler: PlainListHandler = function (org) {
     const [first, ...rest] = item.children;
     const tag = first?.type === 'list-item-tag' ? first : null;
     const body = tag ? rest : item.children;
-    items.push(this.h(item, 'dt', {}, tag ? this.toHast(tag.children, tag) : []));
+    const term = tag ? this.toHast(tag.children, tag) : [];
+    if (item.checkbox === null) items.push(this.h(item, 'dt', {}, term));
+    else {
+      const box = [checkboxElement(this, item.checkbox), { type: 'text', value: ' ' } satisfies Text];
+      items.push(this.h(item, 'dt', { className: ['checkbox', `checkbox-${item.checkbox}`] }, [...box, ...term]));
+    }
     items.push(this.h(null, 'dd', {}, itemBody.call(this, item, body)));
   }
   return this.h(org, 'dl', { className: ['org-dl'] }, items);
 };
-
-type This = ThisParameterType<PlainListHandler>;
-
-/**
- * What follows an item's tag: a lone paragraph (or one followed by a nested
- * list) without its `<p>`, as ox-html. Also used for the rare tagged item of
- * a list that is not a description list (src/content/org/handlers/checkbox-item.ts).
- */
-export function itemBody(this: This, item: ListItem, body: ListItem['children']): ElementContent[] {
-  const [first, second] = body;
-  const bare = first?.type === 'paragraph' && (body.length === 1 || (body.length === 2 && second?.type === 'plain-list'));
-  if (!bare) return this.toHast(body, item) as ElementContent[];
-  const text = this.toHast(first.children, first) as ElementContent[];
-  return [...trimEnd(text), ...(this.toHast(body.slice(1), item) as ElementContent[])];
-}
-
-/** The paragraph's final newline is not part of the description. */
-function trimEnd(nodes: ElementContent[]): ElementContent[] {
-  const last = nodes[nodes.length - 1];
-  if (last?.type !== 'text') return nodes;
-  return [...nodes.slice(0, -1), { ...last, value: last.value.replace(/\s+$/, '') }];
-}

@@ -31,3 +31,16 @@ describe('description lists', () => {
     expect(all(tree, 'dl')).toHaveLength(0);
   });
 });
+
+describe('checkboxes in description lists', () => {
+  it('go in the term, as ox-html, with the state on the <dt>', () => {
+    const { tree } = renderOrg('- [X] done :: a\n- [ ] open :: b\n- [-] partly :: c\n- plain :: d\n');
+    const terms = all(tree, 'dl.org-dl > dt');
+    expect(terms.map(text)).toEqual(['done', 'open', 'partly', 'plain']);
+    expect(terms.map((dt) => dt.properties['className'] ?? [])).toEqual([['checkbox', 'checkbox-on'], ['checkbox', 'checkbox-off'], ['checkbox', 'checkbox-trans'], []]);
+    expect(one(terms[0]!, 'input[type=checkbox]').properties['checked']).toBe(true);
+    expect(one(terms[1]!, 'input[type=checkbox]').properties['checked']).toBeFalsy();
+    expect(one(terms[2]!, '[role=checkbox]').properties['ariaChecked']).toBe('mixed');
+    expect(all(terms[3]!, 'input, [role=checkbox]')).toHaveLength(0);
+  });
+});
