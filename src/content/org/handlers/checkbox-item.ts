@@ -1,6 +1,7 @@
 /**
  * uniorg-rehype `list-item` handler for checkbox items (`- [ ]`, `- [X]`,
- * `- [-]`); items without a checkbox are left to the built-in conversion.
+ * `- [-]`) and tagged items of lists that are not description lists (below);
+ * other items are left to the built-in conversion.
  *
  *   - [ ] a   → <li class="checkbox checkbox-off"><input type="checkbox" disabled> a</li>
  *   - [X] b   → <li class="checkbox checkbox-on"><input type="checkbox" disabled checked> b</li>
