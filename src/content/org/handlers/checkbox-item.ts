@@ -31,7 +31,7 @@
 import type { Element, ElementContent, Text } from 'hast';
 import type { ListItem } from 'uniorg';
 import type { Options as OrgRehypeOptions } from 'uniorg-rehype';
-import { checkboxElement, contents, itemBody } from './list-parts.js';
+import { checkboxLead, contents, itemBody } from './list-parts.js';
 
 type ListItemHandler = NonNullable<NonNullable<OrgRehypeOptions['handlers']>['list-item']>;
 type Converter = ThisParameterType<ListItemHandler>;
@@ -43,12 +43,12 @@ export const checkboxItemHandler: ListItemHandler = function checkboxItemHandler
   const [first, ...rest] = org.children;
   const tag = first?.type === 'list-item-tag' ? first : null;
   if (org.checkbox === null && !tag) return null;
-  const lead: ElementContent[] = [];
-  if (org.checkbox !== null) lead.push(checkboxElement(this, org.checkbox), { type: 'text', value: ' ' } satisfies Text);
+  const box = org.checkbox === null ? null : checkboxLead(this, org.checkbox);
+  const lead: ElementContent[] = [...(box?.lead ?? [])];
   if (tag) lead.push(...contents(this.toHast(tag.children, tag)), { type: 'text', value: ' :: ' } satisfies Text);
   const children = tag ? itemBody.call(this, org, rest) : contents(this.toHast(org.children, org));
   const head = children[0];
   if (head?.type === 'element' && head.tagName === 'p') head.children.unshift(...lead);
   else children.unshift(...lead);
-  return this.h(org, 'li', org.checkbox === null ? {} : { className: ['checkbox', `checkbox-${org.checkbox}`] }, children);
+  return this.h(org, 'li', box ? { className: box.className } : {}, children);
 };

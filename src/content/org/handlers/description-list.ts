@@ -6,9 +6,9 @@
  * the same box as a list item's (list-parts.ts). Other lists are left
  * to the other handlers (returns null).
  */
-import type { ElementContent, Text } from 'hast';
+import type { ElementContent } from 'hast';
 import type { OrgHandlers } from './index.js';
-import { checkboxElement, itemBody } from './list-parts.js';
+import { checkboxLead, contents, itemBody } from './list-parts.js';
 
 export type PlainListHandler = NonNullable<OrgHandlers['plain-list']>;
 
@@ -19,12 +19,9 @@ export const descriptionListHandler: PlainListHandler = function (org) {
     const [first, ...rest] = item.children;
     const tag = first?.type === 'list-item-tag' ? first : null;
     const body = tag ? rest : item.children;
-    const term = tag ? this.toHast(tag.children, tag) : [];
-    if (item.checkbox === null) items.push(this.h(item, 'dt', {}, term));
-    else {
-      const box = [checkboxElement(this, item.checkbox), { type: 'text', value: ' ' } satisfies Text];
-      items.push(this.h(item, 'dt', { className: ['checkbox', `checkbox-${item.checkbox}`] }, [...box, ...term]));
-    }
+    const term = tag ? contents(this.toHast(tag.children, tag)) : [];
+    const box = item.checkbox === null ? null : checkboxLead(this, item.checkbox);
+    items.push(this.h(item, 'dt', box ? { className: box.className } : {}, [...(box?.lead ?? []), ...term]));
     items.push(this.h(null, 'dd', {}, itemBody.call(this, item, body)));
   }
   return this.h(org, 'dl', { className: ['org-dl'] }, items);

@@ -2,7 +2,7 @@
  * Pieces the list handlers share (checkbox-item.ts for list items,
  * description-list.ts for description lists).
  */
-import type { Element, ElementContent, Properties } from 'hast';
+import type { Element, ElementContent, Properties, Text } from 'hast';
 import type { ListItem } from 'uniorg';
 import type { PlainListHandler } from './description-list.js';
 
@@ -10,7 +10,7 @@ type Converter = ThisParameterType<PlainListHandler>;
 type Checkbox = NonNullable<ListItem['checkbox']>;
 
 /** The box for a checkbox state: a disabled `<input>`, or for `[-]` a `role="checkbox"` element in the mixed state. */
-export function checkboxElement(converter: Converter, state: Checkbox): Element {
+function checkboxElement(converter: Converter, state: Checkbox): Element {
   if (state === 'trans') {
     const properties: Properties = {
       className: ['checkbox-partial'],
@@ -22,6 +22,12 @@ export function checkboxElement(converter: Converter, state: Checkbox): Element 
     return converter.h(null, 'span', properties);
   }
   return converter.h(null, 'input', { type: 'checkbox', disabled: true, checked: state === 'on' });
+}
+
+/** What an item's first line (its `<li>`, or its term's `<dt>`) gets for a checkbox: the state classes, and the box with a space after it. */
+export function checkboxLead(converter: Converter, state: Checkbox): { className: string[]; lead: ElementContent[] } {
+  const space: Text = { type: 'text', value: ' ' };
+  return { className: ['checkbox', `checkbox-${state}`], lead: [checkboxElement(converter, state), space] };
 }
 
 /** Converted nodes that can sit in an element (a doctype cannot). */

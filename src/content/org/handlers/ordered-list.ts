@@ -5,17 +5,17 @@
  * (`value` takes a number; the theme decides how numbers look). Other lists
  * are left to the other handlers (returns null).
  */
-import type { Element, ElementContent } from 'hast';
+import type { ElementContent } from 'hast';
 import type { PlainListHandler } from './description-list.js';
+import { contents } from './list-parts.js';
 
 export const orderedListHandler: PlainListHandler = function (org) {
   if (org.listType !== 'ordered' || !org.children.some((item) => item.counter !== null)) return null;
   const items: ElementContent[] = [];
   for (const item of org.children) {
-    for (const node of this.toHast([item], org)) {
-      if (node.type === 'doctype') continue;
-      const value = counterValue(item.counter);
-      if (value !== null && node.type === 'element' && node.tagName === 'li') (node as Element).properties.value = String(value);
+    const value = counterValue(item.counter);
+    for (const node of contents(this.toHast([item], org))) {
+      if (value !== null && node.type === 'element' && node.tagName === 'li') node.properties.value = String(value);
       items.push(node);
     }
   }
